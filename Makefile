@@ -1,0 +1,55 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED ?= ../shared/seed/000_20118ee2537d5ad5.txt
+
+.PHONY: run test lint typecheck pytest docs wheel-test bench data clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test,pandas,plot]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/fukuoka-dx summary
+
+test: $(VENV)/.installed-test lint typecheck pytest docs wheel-test
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy --strict src tools benchmarks
+
+pytest: $(VENV)/.installed-test
+	FUKUOKA_DX_SEED=$(SEED) $(BIN)/pytest -q -rs
+
+docs: $(VENV)/.installed-test
+	$(BIN)/sphinx-build -q -W -n -b html docs docs/_build/html
+	$(BIN)/sphinx-build -q -W -b doctest docs docs/_build/doctest
+
+# The packaged data must be in the built wheel: install it in a fresh venv and load the plan.
+wheel-test: $(VENV)/.installed-test
+	rm -rf build/wheel-test && mkdir -p build/wheel-test
+	$(BIN)/python -m build -q --wheel --outdir build/wheel-test . >/dev/null
+	$(PYTHON) -m venv build/wheel-test/venv
+	build/wheel-test/venv/bin/python -m pip install -q build/wheel-test/*.whl
+	cd build/wheel-test && venv/bin/python -c "import fukuoka_dx as f; p = f.load_plan(); assert p.digest == f.load_plan(p.edition).digest; print('wheel ok:', p.edition, len(p.initiatives), 'initiatives', p.digest[:12])"
+
+data: $(VENV)/.installed
+	$(BIN)/python tools/build_data.py
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) build dist docs/_build

@@ -1,0 +1,451 @@
+"""Japanese fiscal years (年度) and eras (元号), as the plan and its users write them.
+
+A Japanese public body's fiscal year runs from 1 April to 31 March and is named by the
+Gregorian year in which it starts: 令和5年度 is FY2023 (2023-04-01 to 2024-03-31).
+
+>>> fy = FiscalYear.parse("令和5年度")
+>>> fy, fy.label_ja, fy.short, str(fy)
+(FiscalYear(2023), '令和5年度', 'R5', 'FY2023')
+>>> fy.start, fy.end
+(Date(2023, 4, 1), Date(2024, 3, 31))
+>>> FiscalYear(2019).label_ja
+'令和元年度'
+>>> YearMonth.parse("R6.1月").fiscal_year.label_ja
+'令和5年度'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Final, overload
+
+import attrs
+import pendulum
+
+__all__ = [
+    "AmbiguousEraError",
+    "Era",
+    "EraYear",
+    "FiscalYear",
+    "FiscalYearParseError",
+    "YearMonth",
+    "era_year",
+    "today",
+]
+
+#: The time zone in which "today" is read: the plan is Fukuoka City's.
+TOKYO: Final = "Asia/Tokyo"
+
+_MIN_YEAR: Final = 1869
+_MAX_YEAR: Final = 9998
+
+
+class FiscalYearParseError(ValueError):
+    """Text that does not name a fiscal year (or a month); the message quotes the input."""
+
+
+class AmbiguousEraError(FiscalYearParseError):
+    """A year such as ``5年度`` written without its era, where no era was given."""
+
+
+class Era(enum.Enum):
+    """The Japanese eras from 明治 on, each with its first day (Gregorian)."""
+
+    MEIJI = ("明治", "M", "Meiji", _dt.date(1868, 10, 23))
+    TAISHO = ("大正", "T", "Taisho", _dt.date(1912, 7, 30))
+    SHOWA = ("昭和", "S", "Showa", _dt.date(1926, 12, 25))
+    HEISEI = ("平成", "H", "Heisei", _dt.date(1989, 1, 8))
+    REIWA = ("令和", "R", "Reiwa", _dt.date(2019, 5, 1))
+
+    def __init__(self, kanji: str, letter: str, romaji: str, first_day: _dt.date) -> None:
+        self.kanji = kanji
+        self.letter = letter
+        self.romaji = romaji
+        self._first_day = first_day
+
+    @property
+    def first_day(self) -> pendulum.Date:
+        """The era's first day (明治: the day of the 改元 edict, 1868-10-23)."""
+        d = self._first_day
+        return pendulum.Date(d.year, d.month, d.day)
+
+    @property
+    def last_day(self) -> pendulum.Date | None:
+        """The era's last day, or ``None`` for the current era."""
+        members = list(Era)
+        i = members.index(self)
+        if i + 1 == len(members):
+            return None
+        return members[i + 1].first_day.subtract(days=1)
+
+    def gregorian_year(self, era_year: int) -> int:
+        """The Gregorian year of this era's year ``era_year`` (1 is 元年)."""
+        return self._first_day.year + era_year - 1
+
+    @classmethod
+    def lookup(cls, name: str) -> Era:
+        """The era named by its kanji (``令和``), letter (``R``) or romaji (``Reiwa``)."""
+        key = unicodedata.normalize("NFKC", name).strip()
+        for era in cls:
+            if key in (era.kanji, era.letter, era.letter.lower()) or (
+                key.lower() == era.romaji.lower()
+            ):
+                return era
+        known = ", ".join(f"{e.kanji} ({e.letter})" for e in cls)
+        raise FiscalYearParseError(f"unknown era {name!r}: expected one of {known}")
+
+    @classmethod
+    def on(cls, date: _dt.date) -> Era:
+        """The era in force on ``date``."""
+        for era in reversed(list(cls)):
+            if date >= era._first_day:
+                return era
+        raise ValueError(
+            f"{date.isoformat()} is before the first supported era "
+            f"({cls.MEIJI.kanji}, from {cls.MEIJI._first_day.isoformat()})"
+        )
+
+
+def _era_numeral(year: int) -> str:
+    return "元" if year == 1 else str(year)
+
+
+@attrs.frozen(order=True)
+class EraYear:
+    """A year in era notation: ``EraYear(Era.REIWA, 1)`` is 令和元年."""
+
+    era: Era = attrs.field(order=lambda e: list(Era).index(e))
+    year: int = attrs.field()
+
+    @year.validator
+    def _check_year(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if value < 1:
+            raise ValueError(f"era year must be 1 (元年) or more, got {value}")
+
+    @property
+    def label_ja(self) -> str:
+        """``令和元年``, ``平成31年``."""
+        return f"{self.era.kanji}{_era_numeral(self.year)}年"
+
+    def __str__(self) -> str:
+        return self.label_ja
+
+
+def era_year(date: _dt.date) -> EraYear:
+    """The era year of a date: 2019-04-30 is 平成31年, 2019-05-01 is 令和元年."""
+    era = Era.on(date)
+    return EraYear(era, date.year - era._first_day.year + 1)
+
+
+def today(tz: str = TOKYO) -> pendulum.Date:
+    """Today's date in ``tz`` (default Asia/Tokyo, where the plan's fiscal years turn)."""
+    return pendulum.today(tz).date()
+
+
+def _check_gregorian(_instance: object, _attribute: object, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"fiscal year must be an int (its starting year), got {value!r}")
+    if not _MIN_YEAR <= value <= _MAX_YEAR:
+        raise ValueError(
+            f"fiscal year {value} is out of range: expected a starting year "
+            f"from {_MIN_YEAR} to {_MAX_YEAR}"
+        )
+
+
+@attrs.frozen(order=True, repr=False)
+class FiscalYear:
+    """A Japanese fiscal year (年度), 1 April to 31 March, named by its starting year.
+
+    ``FiscalYear(2023)`` is 令和5年度. Values are immutable, ordered and hashable; adding an
+    int moves by whole years, and subtracting two fiscal years gives the years between.
+    """
+
+    year: int = attrs.field(validator=_check_gregorian)
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def from_date(cls, date: _dt.date) -> FiscalYear:
+        """The fiscal year that contains ``date`` (a datetime counts by its date)."""
+        if isinstance(date, _dt.datetime):
+            date = date.date()
+        return cls(date.year if date.month >= 4 else date.year - 1)
+
+    @classmethod
+    def today(cls, tz: str = TOKYO) -> FiscalYear:
+        """The fiscal year in force today in ``tz`` (default Asia/Tokyo)."""
+        return cls.from_date(today(tz))
+
+    @classmethod
+    def parse(cls, text: str, *, era: Era | str | None = None) -> FiscalYear:
+        """Read every notation the plan and its users write (see the module docs).
+
+        >>> [FiscalYear.parse(t).year for t in ("R5", "FY2023", "令和五年度", "平成32年度")]
+        [2023, 2023, 2023, 2020]
+        >>> FiscalYear.parse("5年度", era="令和")
+        FiscalYear(2023)
+        """
+        return _parse_fiscal_year(text, era)
+
+    @classmethod
+    def span(cls, first: FiscalYear, last: FiscalYear) -> tuple[FiscalYear, ...]:
+        """Every fiscal year from ``first`` to ``last``, both included."""
+        return tuple(cls(y) for y in range(first.year, last.year + 1))
+
+    # -- calendar -------------------------------------------------------------------------
+
+    @property
+    def start(self) -> pendulum.Date:
+        """1 April of the starting year."""
+        return pendulum.Date(self.year, 4, 1)
+
+    @property
+    def end(self) -> pendulum.Date:
+        """31 March of the following year."""
+        return pendulum.Date(self.year + 1, 3, 31)
+
+    def __contains__(self, date: object) -> bool:
+        if isinstance(date, _dt.datetime):
+            date = date.date()
+        if not isinstance(date, _dt.date):
+            return False
+        return self.start <= date <= self.end
+
+    def days(self) -> Iterator[pendulum.Date]:
+        """Every day of the fiscal year, in order."""
+        d = self.start
+        while d <= self.end:
+            yield d
+            d = d.add(days=1)
+
+    # -- arithmetic -----------------------------------------------------------------------
+
+    def __add__(self, years: int) -> FiscalYear:
+        if isinstance(years, bool) or not isinstance(years, int):
+            return NotImplemented
+        return FiscalYear(self.year + years)
+
+    __radd__ = __add__
+
+    @overload
+    def __sub__(self, other: FiscalYear) -> int: ...
+    @overload
+    def __sub__(self, other: int) -> FiscalYear: ...
+    def __sub__(self, other: int | FiscalYear) -> FiscalYear | int:
+        if isinstance(other, FiscalYear):
+            return self.year - other.year
+        if isinstance(other, bool) or not isinstance(other, int):
+            return NotImplemented
+        return FiscalYear(self.year - other)
+
+    def years_since(self, other: FiscalYear) -> int:
+        """Whole fiscal years from ``other`` to this one (negative when earlier)."""
+        return self.year - other.year
+
+    # -- names ----------------------------------------------------------------------------
+
+    @property
+    def era(self) -> Era:
+        """The era that names this fiscal year: the one in force on 1 April, except 令和元年度."""
+        if self.year == Era.REIWA._first_day.year:
+            return Era.REIWA
+        return Era.on(self.start)
+
+    @property
+    def era_year(self) -> int:
+        """The year within :attr:`era` (1 is 元年)."""
+        return self.year - self.era._first_day.year + 1
+
+    @property
+    def label_ja(self) -> str:
+        """``令和5年度``; ``令和元年度`` for FY2019."""
+        return f"{self.era.kanji}{_era_numeral(self.era_year)}年度"
+
+    @property
+    def short(self) -> str:
+        """``R5``, as the plan writes it in cells; ``R1`` for FY2019."""
+        return f"{self.era.letter}{self.era_year}"
+
+    @property
+    def label_en(self) -> str:
+        """``FY2023``."""
+        return f"FY{self.year}"
+
+    def __str__(self) -> str:
+        return self.label_en
+
+    def __repr__(self) -> str:
+        return f"FiscalYear({self.year})"
+
+
+@attrs.frozen(order=True)
+class YearMonth:
+    """A month as the plan writes it in cells (``R6.1月``, ``R4.12月末``).
+
+    ``end_of_month`` records the ``末`` (end of) of ``R4.12月末``; :attr:`date` is then the
+    month's last day, otherwise its first.
+    """
+
+    year: int = attrs.field(validator=_check_gregorian)
+    month: int = attrs.field()
+    end_of_month: bool = attrs.field(default=False, order=False)
+
+    @month.validator
+    def _check_month(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if not 1 <= value <= 12:
+            raise ValueError(f"month must be 1 to 12, got {value}")
+
+    @classmethod
+    def parse(cls, text: str) -> YearMonth:
+        """``R6.1月``, ``R4.12月末``, ``R4.12月末時点``, ``R5.6``, ``令和6年1月``, ``2024-01``."""
+        return _parse_year_month(text)
+
+    @property
+    def first_day(self) -> pendulum.Date:
+        return pendulum.Date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> pendulum.Date:
+        return self.first_day.end_of("month")
+
+    @property
+    def date(self) -> pendulum.Date:
+        """The last day for ``…月末``, the first day otherwise."""
+        return self.last_day if self.end_of_month else self.first_day
+
+    @property
+    def fiscal_year(self) -> FiscalYear:
+        """The fiscal year in which the month lies (R6.1月 lies in 令和5年度)."""
+        return FiscalYear.from_date(self.first_day)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+# -- parsing ------------------------------------------------------------------------------
+
+_KANJI_DIGITS: Final = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_KANJI_CHARS: Final = "".join(_KANJI_DIGITS) + "十百"
+_NUM: Final = rf"(?P<num>-?\d+|元|[{_KANJI_CHARS}]+)"
+_ERA_NAMES: Final = "|".join(e.kanji for e in Era)
+_ERA_LETTERS: Final = "".join(e.letter for e in Era)
+
+_RE_ERA_KANJI: Final = re.compile(rf"^(?P<era>{_ERA_NAMES})\s*{_NUM}\s*年度$")
+_RE_ERA_LETTER: Final = re.compile(rf"^(?P<era>[{_ERA_LETTERS}])\s*{_NUM}\s*(?:年度)?$", re.I)
+_RE_WESTERN: Final = re.compile(r"^(?:FY\s*)?(?P<year>\d{4})(?:\s*年度)?$", re.I)
+_RE_BARE: Final = re.compile(rf"^{_NUM}\s*年度$")
+_EXPECTED: Final = "expected a fiscal year such as 令和5年度, 令和元年度, R5, H30, FY2023 or 2023"
+
+
+def _kanji_number(text: str) -> int:
+    """A kanji numeral up to 999 (五, 十二, 三十一, 二〇)."""
+    if all(c in _KANJI_DIGITS for c in text):
+        return int("".join(str(_KANJI_DIGITS[c]) for c in text))
+    total = 0
+    rest = text
+    for unit_char, unit in (("百", 100), ("十", 10)):
+        if unit_char in rest:
+            head, _, rest = rest.partition(unit_char)
+            if len(head) > 1 or (head and head not in _KANJI_DIGITS):
+                raise ValueError(text)
+            total += (_KANJI_DIGITS[head] if head else 1) * unit
+    if len(rest) > 1 or (rest and rest not in _KANJI_DIGITS):
+        raise ValueError(text)
+    return total + (_KANJI_DIGITS[rest] if rest else 0)
+
+
+def _era_year_number(raw: str, text: str) -> int:
+    if raw == "元":
+        return 1
+    try:
+        n = int(raw) if raw.lstrip("-").isdigit() else _kanji_number(raw)
+    except ValueError:
+        raise FiscalYearParseError(
+            f"cannot read the year {raw!r} in {text!r}; {_EXPECTED}"
+        ) from None
+    if n < 1:
+        raise FiscalYearParseError(
+            f"cannot parse {text!r}: an era year starts at 1 (元年), got {n}; {_EXPECTED}"
+        )
+    return n
+
+
+def _from_era(era: Era, n: int, text: str) -> FiscalYear:
+    year = era.gregorian_year(n)
+    try:
+        return FiscalYear(year)
+    except ValueError as exc:
+        raise FiscalYearParseError(f"cannot parse {text!r}: {exc}") from None
+
+
+def _normalise(text: object, what: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be text, got {type(text).__name__}: {text!r}")
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _parse_fiscal_year(text: str, era: Era | str | None) -> FiscalYear:
+    norm = _normalise(text, "fiscal year")
+    if not norm:
+        raise FiscalYearParseError(f"cannot parse an empty string as a fiscal year; {_EXPECTED}")
+    if m := _RE_ERA_KANJI.match(norm):
+        e = Era.lookup(m["era"])
+        return _from_era(e, _era_year_number(m["num"], text), text)
+    if m := _RE_ERA_LETTER.match(norm):
+        e = Era.lookup(m["era"])
+        return _from_era(e, _era_year_number(m["num"], text), text)
+    if m := _RE_WESTERN.match(norm):
+        try:
+            return FiscalYear(int(m["year"]))
+        except ValueError as exc:
+            raise FiscalYearParseError(f"cannot parse {text!r}: {exc}") from None
+    if m := _RE_BARE.match(norm):
+        if era is None:
+            raise AmbiguousEraError(
+                f"{text!r} names no era: pass era= (e.g. era='令和') or write it in full "
+                f"(令和{m['num']}年度)"
+            )
+        e = era if isinstance(era, Era) else Era.lookup(era)
+        return _from_era(e, _era_year_number(m["num"], text), text)
+    raise FiscalYearParseError(f"cannot parse {text!r} as a fiscal year; {_EXPECTED}")
+
+
+_RE_MONTH_ERA: Final = re.compile(
+    rf"^(?:(?P<era>{_ERA_NAMES})|(?P<letter>[{_ERA_LETTERS}]))\s*{_NUM}\s*(?:\.|年)\s*"
+    r"(?P<month>\d{1,2})\s*(?:月)?\s*(?P<end>末)?\s*(?:時点)?\s*[~〜～]?$",
+    re.I,
+)
+_RE_MONTH_ISO: Final = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})$")
+
+
+def _parse_year_month(text: str) -> YearMonth:
+    norm = _normalise(text, "month")
+    expected = "expected a month such as R6.1月, R4.12月末, 令和6年1月 or 2024-01"
+    try:
+        if m := _RE_MONTH_ERA.match(norm):
+            era = Era.lookup(m["era"] or m["letter"])
+            year = era.gregorian_year(_era_year_number(m["num"], text))
+            return YearMonth(year, int(m["month"]), end_of_month=m["end"] is not None)
+        if m := _RE_MONTH_ISO.match(norm):
+            return YearMonth(int(m["year"]), int(m["month"]))
+    except FiscalYearParseError:
+        raise
+    except ValueError as exc:
+        raise FiscalYearParseError(f"cannot parse {text!r} as a month: {exc}") from None
+    raise FiscalYearParseError(f"cannot parse {text!r} as a month; {expected}")

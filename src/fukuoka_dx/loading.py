@@ -1,0 +1,72 @@
+"""The packaged plan editions, read from inside the package on first use and cached.
+
+>>> plan = load_plan()
+>>> plan.edition, len(plan.pillars), len(plan.promotion_items)
+('2023-09', 5, 54)
+>>> load_plan() is plan
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Final
+
+from fukuoka_dx.model import Plan
+from fukuoka_dx.serialization import structure
+
+__all__ = ["UnknownEditionError", "editions", "load_plan", "read_plan_bytes"]
+
+_FILE: Final = re.compile(r"^plan-(?P<edition>\d{4}-\d{2})\.json$")
+
+
+class UnknownEditionError(KeyError):
+    """An edition that does not ship with this version; the message lists those that do."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@functools.cache
+def editions() -> tuple[str, ...]:
+    """The plan editions shipped in the package, oldest first (``('2023-09',)``)."""
+    found = (
+        m["edition"]
+        for entry in resources.files("fukuoka_dx").joinpath("data").iterdir()
+        if (m := _FILE.match(entry.name))
+    )
+    return tuple(sorted(found))
+
+
+def read_plan_bytes(edition: str | None = None) -> bytes:
+    """The packaged JSON of an edition (default: the latest), as stored."""
+    return _resource(edition or editions()[-1]).read_bytes()
+
+
+def _resource(edition: str) -> resources.abc.Traversable:
+    if edition not in editions():
+        raise UnknownEditionError(
+            f"no plan edition {edition!r} in this package; available: {', '.join(editions())}"
+        )
+    return resources.files("fukuoka_dx").joinpath("data", f"plan-{edition}.json")
+
+
+@functools.cache
+def _load(edition: str) -> Plan:
+    data = json.loads(_resource(edition).read_bytes())
+    return structure(data, Plan, what=f"packaged plan edition {edition}")
+
+
+def load_plan(edition: str | None = None) -> Plan:
+    """A plan edition (``"2023-09"``); the latest when ``edition`` is omitted. Cached."""
+    if edition is None:
+        edition = _latest()
+    return _load(edition)
+
+
+@functools.cache
+def _latest() -> str:
+    return editions()[-1]

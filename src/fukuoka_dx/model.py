@@ -1,0 +1,546 @@
+"""The plan as typed, immutable values: pillars, promotion items, initiatives, indicators.
+
+Identifiers are fixed by DOMAIN.md: pillar ``"4"``, promotion item ``"4-17"``, initiative
+``"4-17"`` (the item's own block) or ``"4-17-8"`` (circled sub-item ⑧), indicator
+``"4-17-8.1"``. They are validated when a value is built.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import functools
+import re
+from collections.abc import Callable, Iterator
+from typing import Final, TypeVar
+
+import attrs
+
+from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
+from fukuoka_dx.schedule import Schedule
+from fukuoka_dx.targets import (
+    Direction,
+    MilestoneTarget,
+    MissingTarget,
+    SameAsPreviousTarget,
+    Target,
+    TargetKind,
+)
+
+__all__ = [
+    "Bureau",
+    "BureauKind",
+    "Indicator",
+    "IndicatorStatus",
+    "Initiative",
+    "NotFoundError",
+    "Pillar",
+    "Plan",
+    "Position",
+    "PromotionItem",
+    "Qualifier",
+    "Repair",
+    "Revision",
+    "TargetColumn",
+]
+
+RE_PILLAR: Final = re.compile(r"^[1-9]$")
+RE_PROMOTION_ITEM: Final = re.compile(r"^[1-9]-[1-9]\d*$")
+RE_INITIATIVE: Final = re.compile(r"^[1-9]-[1-9]\d*(?:-[1-9]\d*)?$")
+RE_INDICATOR: Final = re.compile(r"^(?P<initiative>[1-9]-[1-9]\d*(?:-[1-9]\d*)?)\.(?P<k>[1-9]\d*)$")
+
+
+def _matches(pattern: re.Pattern[str], example: str) -> Callable[[object, object, str], None]:
+    def check(_instance: object, attribute: object, value: str) -> None:
+        if not isinstance(value, str) or not pattern.match(value):
+            name = getattr(attribute, "name", "id")
+            raise ValueError(f"{name} {value!r} is not well formed: expected e.g. {example!r}")
+
+    return check
+
+
+def _text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
+
+
+def _texts(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{attribute.name} must be a tuple of non-empty texts, got {value!r}")
+
+
+def _page(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be a page number (1 or more), got {value!r}")
+
+
+class BureauKind(enum.StrEnum):
+    """The kinds of responsible body (所管) in the plan."""
+
+    BUREAU = "bureau"  # 局
+    WARD_OFFICE = "ward_office"  # 区役所
+    BOARD_OF_EDUCATION = "board_of_education"  # 教育委員会
+    MAYORS_OFFICE = "mayors_office"  # 市長室
+
+
+@attrs.frozen
+class Bureau:
+    """A responsible body (所管), by its Japanese name as published (``区役所(東区)``)."""
+
+    name_ja: str = attrs.field(validator=_text)
+    name_en: str = attrs.field(validator=_text)
+    kind: BureauKind = attrs.field(converter=BureauKind)
+    ward: str | None = attrs.field(default=None)
+    """The ward (区) of a ward office, e.g. ``東区``; ``None`` for the others."""
+
+    @ward.validator
+    def _check_ward(self, _attribute: object, value: str | None) -> None:
+        if (self.kind is BureauKind.WARD_OFFICE) != (value is not None):
+            raise ValueError(f"bureau {self.name_ja!r}: a ward office, and only it, has a ward")
+
+    def matches(self, name: str) -> bool:
+        """True when ``name`` is this body's Japanese or English name, or its ward."""
+        key = name.strip().casefold()
+        return key in {
+            self.name_ja.casefold(),
+            self.name_en.casefold(),
+            (self.ward or "\0").casefold(),
+        }
+
+
+@attrs.frozen
+class Pillar:
+    """A pillar (柱) of the strategy: ``1`` 暮らしのDX … ``5`` DXを支える基盤."""
+
+    id: str = attrs.field(validator=_matches(RE_PILLAR, "4"))
+    title: str = attrs.field(validator=_text)
+    title_en: str = attrs.field(validator=_text)
+
+
+@attrs.frozen
+class Repair:
+    """A correction of extraction damage, with the document's own evidence for it."""
+
+    field: str = attrs.field(validator=_text)
+    extracted: str = attrs.field(validator=_text)
+    repaired: str = attrs.field(validator=_text)
+    evidence: str = attrs.field(validator=_text)
+
+
+@attrs.frozen
+class PromotionItem:
+    """A promotion item (推進項目), e.g. ``1-1`` 行政手続きのオンライン化の推進.
+
+    ``own_block`` is true when the item carries a block of content of its own (the
+    initiative whose id is the item's id); items that are only headings have none.
+    """
+
+    id: str = attrs.field(validator=_matches(RE_PROMOTION_ITEM, "4-17"))
+    title: str = attrs.field(validator=_text)
+    page: int = attrs.field(validator=_page)
+    own_block: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    repairs: tuple[Repair, ...] = ()
+
+    @property
+    def pillar_id(self) -> str:
+        return self.id.split("-")[0]
+
+
+class Qualifier(enum.StrEnum):
+    """Words in an indicator's name that change what its figure means."""
+
+    CUMULATIVE = "cumulative"  # 累計
+    MONTHLY_AVERAGE = "monthly_average"  # 月平均
+    PER_YEAR = "per_year"  # 年間
+    PER_SINGLE_YEAR = "per_single_year"  # 単年度毎
+
+
+class Position(enum.StrEnum):
+    """Where an indicator sits in a 上段/下段 pair (``5 (10)``): upper first."""
+
+    UPPER = "upper"
+    LOWER = "lower"
+
+
+class TargetColumn(enum.StrEnum):
+    """The three columns of an indicator table."""
+
+    BASELINE = "baseline"  # 現状値
+    MIDTERM = "midterm"  # 中間目標
+    FINAL = "final"  # 最終目標
+
+
+def _qualifiers(_instance: object, _attribute: object, value: tuple[Qualifier, ...]) -> None:
+    if len(set(value)) != len(value):
+        raise ValueError(f"qualifiers repeat: {[q.value for q in value]}")
+
+
+@attrs.frozen
+class Indicator:
+    """An indicator (指標): a name, its unit, and the three cells of its row.
+
+    ``baseline`` is the 現状値 for ``baseline_fy`` (usually 令和4年度), ``midterm`` the 中間目標
+    for ``midterm_fy`` (令和6年度) and ``final`` the 最終目標 for ``final_fy`` (令和8年度).
+    ``direction`` is the desired direction; ``position`` places an 上段/下段 pair.
+    """
+
+    id: str = attrs.field(validator=_matches(RE_INDICATOR, "4-17-2.3"))
+    name: str = attrs.field(validator=_text)
+    unit: str | None
+    qualifiers: tuple[Qualifier, ...] = attrs.field(validator=_qualifiers)
+    direction: Direction = attrs.field(converter=Direction)
+    baseline_fy: FiscalYear
+    baseline: Target
+    midterm_fy: FiscalYear
+    midterm: Target
+    final_fy: FiscalYear
+    final: Target
+    position: Position | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.baseline_fy < self.midterm_fy <= self.final_fy:
+            raise ValueError(
+                f"indicator {self.id}: years must run baseline < midterm <= final, got "
+                f"{self.baseline_fy}, {self.midterm_fy}, {self.final_fy}"
+            )
+        if isinstance(self.baseline, SameAsPreviousTarget):
+            raise ValueError(f"indicator {self.id}: the baseline has no column to its left")
+
+    @property
+    def initiative_id(self) -> str:
+        return self.id.rsplit(".", 1)[0]
+
+    @property
+    def number(self) -> int:
+        """The indicator's place in its initiative (1, 2, …)."""
+        return int(self.id.rsplit(".", 1)[1])
+
+    def cell(self, column: TargetColumn | str) -> Target:
+        """The cell of a column as published (``同左`` not resolved)."""
+        return {
+            TargetColumn.BASELINE: self.baseline,
+            TargetColumn.MIDTERM: self.midterm,
+            TargetColumn.FINAL: self.final,
+        }[TargetColumn(column)]
+
+    def fiscal_year(self, column: TargetColumn | str) -> FiscalYear:
+        return {
+            TargetColumn.BASELINE: self.baseline_fy,
+            TargetColumn.MIDTERM: self.midterm_fy,
+            TargetColumn.FINAL: self.final_fy,
+        }[TargetColumn(column)]
+
+    def target(self, column: TargetColumn | str) -> Target:
+        """The cell of a column with ``同左`` resolved to the cell on its left."""
+        order = list(TargetColumn)
+        i = order.index(TargetColumn(column))
+        cell = self.cell(order[i])
+        while isinstance(cell, SameAsPreviousTarget) and i > 0:
+            i -= 1
+            cell = self.cell(order[i])
+        return cell
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The milestone stages of this row in the order the plan lists them."""
+        seen: list[str] = []
+        for column in TargetColumn:
+            cell = self.target(column)
+            if isinstance(cell, MilestoneTarget) and cell.text not in seen:
+                seen.append(cell.text)
+        return tuple(seen)
+
+    @property
+    def kinds(self) -> tuple[TargetKind, TargetKind, TargetKind]:
+        """The kinds of the baseline, mid-term and final cells."""
+        return (self.baseline.kind, self.midterm.kind, self.final.kind)
+
+    @property
+    def missing_notes(self) -> tuple[tuple[TargetColumn, str], ...]:
+        """Every cell the source does not give, with its note."""
+        return tuple(
+            (c, cell.note) for c in TargetColumn if isinstance(cell := self.cell(c), MissingTarget)
+        )
+
+    def __repr__(self) -> str:
+        return f"<Indicator {self.id} {self.name}>"
+
+    def _repr_html_(self) -> str:
+        from fukuoka_dx.display import indicator_html
+
+        return str(indicator_html(self))
+
+
+class IndicatorStatus(enum.StrEnum):
+    """Whether a block has indicators: ``present``, ``pending`` (``※``, to be set) or ``absent``."""
+
+    PRESENT = "present"
+    PENDING = "pending"
+    ABSENT = "absent"
+
+
+@attrs.frozen
+class Initiative:
+    """A block of content: title, 所管 bureau, description, 工程 schedule, 指標 indicators.
+
+    ``reposts`` names the block a 再掲 (re-post) repeats. ``page`` is the page number in the
+    table of contents. ``notes`` are the ※ remarks of the description.
+    """
+
+    id: str = attrs.field(validator=_matches(RE_INITIATIVE, "4-17-8"))
+    title: str = attrs.field(validator=_text)
+    page: int = attrs.field(validator=_page)
+    bureau: Bureau
+    description: tuple[str, ...] = attrs.field(validator=_texts)
+    notes: tuple[str, ...] = attrs.field(validator=_texts)
+    schedule: Schedule
+    indicator_status: IndicatorStatus = attrs.field(converter=IndicatorStatus)
+    indicators: tuple[Indicator, ...]
+    indicator_note: str | None = None
+    reposts: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(_matches(RE_INITIATIVE, "1-8")),
+    )
+    repairs: tuple[Repair, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        for k, ind in enumerate(self.indicators, 1):
+            if ind.id != f"{self.id}.{k}":
+                raise ValueError(
+                    f"initiative {self.id}: indicator {k} has id {ind.id!r}, "
+                    f"expected {self.id}.{k} (ids number the indicators in document order)"
+                )
+        has = bool(self.indicators)
+        if has != (self.indicator_status is IndicatorStatus.PRESENT):
+            raise ValueError(
+                f"initiative {self.id}: indicator_status {self.indicator_status.value!r} "
+                f"does not fit {len(self.indicators)} indicator(s)"
+            )
+        if self.reposts == self.id:
+            raise ValueError(f"initiative {self.id} cannot re-post itself")
+
+    @property
+    def promotion_item_id(self) -> str:
+        return "-".join(self.id.split("-")[:2])
+
+    @property
+    def pillar_id(self) -> str:
+        return self.id.split("-")[0]
+
+    @property
+    def is_own_block(self) -> bool:
+        """True for a promotion item's own block (id ``1-5``), false for a sub-item."""
+        return self.id == self.promotion_item_id
+
+    def activities(self, fy: FiscalYear) -> tuple[str, ...]:
+        """What the schedule has this initiative do in ``fy``."""
+        return self.schedule.activities(fy)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        raise _missing_key("indicator", indicator_id, [i.id for i in self.indicators])
+
+    def __repr__(self) -> str:
+        return f"<Initiative {self.id} {self.title}>"
+
+    def _repr_html_(self) -> str:
+        from fukuoka_dx.display import initiative_html
+
+        return str(initiative_html(self))
+
+
+@attrs.frozen
+class Revision:
+    """An entry of the revision history (改訂履歴): ``令和5年9月 改訂(実行項目の追加)``."""
+
+    month: YearMonth
+    event: str = attrs.field(validator=_text)
+    """As published: ``策定`` (adopted) or ``改訂(実行項目の追加)`` (revised)."""
+
+
+_T = TypeVar("_T")
+
+
+class NotFoundError(KeyError):
+    """An id or name that is not in the plan; the message names close matches."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _missing_key(what: str, key: str, known: list[str]) -> NotFoundError:
+    close = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return NotFoundError(f"no {what} {key!r} in the plan{hint}")
+
+
+def _unique(kind: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise ValueError(f"duplicate {kind} id {i!r} in the plan")
+        seen.add(i)
+
+
+@attrs.frozen(eq=True)
+class Plan:
+    """The whole plan: an edition of 福岡市DX戦略 実行項目集 and everything in it.
+
+    ``edition`` is ``YYYY-MM`` (``2023-09``); ``first_year``/``last_year`` bound the plan
+    period (令和5年度–令和8年度). Look things up by id with :meth:`initiative`,
+    :meth:`indicator`, :meth:`promotion_item` and :meth:`pillar`.
+    """
+
+    edition: str = attrs.field(validator=_matches(re.compile(r"^\d{4}-\d{2}$"), "2023-09"))
+    title: str = attrs.field(validator=_text)
+    publisher: str = attrs.field(validator=_text)
+    first_year: FiscalYear
+    last_year: FiscalYear
+    revisions: tuple[Revision, ...]
+    pillars: tuple[Pillar, ...]
+    promotion_items: tuple[PromotionItem, ...]
+    bureaus: tuple[Bureau, ...]
+    initiatives: tuple[Initiative, ...]
+
+    def __attrs_post_init__(self) -> None:
+        if self.first_year > self.last_year:
+            raise ValueError(f"plan period runs backwards: {self.first_year}–{self.last_year}")
+        _unique("pillar", [p.id for p in self.pillars])
+        _unique("promotion item", [p.id for p in self.promotion_items])
+        _unique("initiative", [i.id for i in self.initiatives])
+        _unique("bureau", [b.name_ja for b in self.bureaus])
+        pillars = {p.id for p in self.pillars}
+        items = {p.id: p for p in self.promotion_items}
+        initiatives = {i.id for i in self.initiatives}
+        bureaus = set(self.bureaus)
+        for item in self.promotion_items:
+            if item.pillar_id not in pillars:
+                raise ValueError(f"promotion item {item.id}: no pillar {item.pillar_id}")
+            if item.own_block != (item.id in initiatives):
+                raise ValueError(
+                    f"promotion item {item.id}: own_block is {item.own_block} but the plan "
+                    f"{'has no' if item.own_block else 'has an'} initiative {item.id}"
+                )
+        for ini in self.initiatives:
+            if ini.promotion_item_id not in items:
+                raise ValueError(f"initiative {ini.id}: no promotion item {ini.promotion_item_id}")
+            if ini.reposts is not None and ini.reposts not in initiatives:
+                raise ValueError(f"initiative {ini.id} re-posts {ini.reposts}, not in the plan")
+            if ini.bureau not in bureaus:
+                raise ValueError(f"initiative {ini.id}: bureau {ini.bureau.name_ja} not listed")
+            if ini.schedule.years != self.years:
+                raise ValueError(f"initiative {ini.id}: schedule years differ from the plan's")
+
+    # -- periods --------------------------------------------------------------------------
+
+    @property
+    def years(self) -> tuple[FiscalYear, ...]:
+        """The plan's fiscal years, first to last."""
+        return FiscalYear.span(self.first_year, self.last_year)
+
+    # -- lookup ---------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _index(self) -> dict[str, dict[str, object]]:
+        return {
+            "pillar": {p.id: p for p in self.pillars},
+            "promotion item": {p.id: p for p in self.promotion_items},
+            "initiative": {i.id: i for i in self.initiatives},
+            "indicator": {ind.id: ind for i in self.initiatives for ind in i.indicators},
+            "bureau": {b.name_ja: b for b in self.bureaus},
+        }
+
+    def _get(self, what: str, key: str, cls: type[_T]) -> _T:
+        table = self._index[what]
+        found = table.get(str(key).strip())
+        if found is None:
+            raise _missing_key(what, key, list(table))
+        assert isinstance(found, cls)
+        return found
+
+    def pillar(self, pillar_id: str) -> Pillar:
+        return self._get("pillar", pillar_id, Pillar)
+
+    def promotion_item(self, item_id: str) -> PromotionItem:
+        return self._get("promotion item", item_id, PromotionItem)
+
+    def initiative(self, initiative_id: str) -> Initiative:
+        return self._get("initiative", initiative_id, Initiative)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self._get("indicator", indicator_id, Indicator)
+
+    def bureau(self, name: str) -> Bureau:
+        """A bureau by its Japanese or English name (or a ward office by its ward)."""
+        for b in self.bureaus:
+            if b.matches(name):
+                return b
+        known = [b.name_ja for b in self.bureaus] + [b.name_en for b in self.bureaus]
+        raise _missing_key("bureau", name, known)
+
+    # -- iteration ------------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Initiative]:
+        return iter(self.initiatives)
+
+    def __len__(self) -> int:
+        return len(self.initiatives)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator, in document order."""
+        return tuple(ind for i in self.initiatives for ind in i.indicators)
+
+    def initiatives_of(
+        self,
+        *,
+        pillar: str | None = None,
+        promotion_item: str | None = None,
+        bureau: str | None = None,
+    ) -> tuple[Initiative, ...]:
+        """Initiatives filtered by pillar id, promotion item id and/or bureau name."""
+        b = self.bureau(bureau) if bureau is not None else None
+        if pillar is not None:
+            self.pillar(pillar)
+        if promotion_item is not None:
+            self.promotion_item(promotion_item)
+        return tuple(
+            i
+            for i in self.initiatives
+            if (pillar is None or i.pillar_id == pillar)
+            and (promotion_item is None or i.promotion_item_id == promotion_item)
+            and (b is None or i.bureau == b)
+        )
+
+    def children(self, item_id: str) -> tuple[Initiative, ...]:
+        """The initiatives of a promotion item (its own block first)."""
+        return self.initiatives_of(promotion_item=self.promotion_item(item_id).id)
+
+    def activities(self, fy: FiscalYear) -> tuple[tuple[Initiative, tuple[str, ...]], ...]:
+        """For ``fy``, each initiative with the activities its schedule has in force."""
+        return tuple((i, i.activities(fy)) for i in self.initiatives)
+
+    # -- pinning --------------------------------------------------------------------------
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """SHA-256 (hex) of the plan's canonical JSON: pin it to detect any data change."""
+        from fukuoka_dx.serialization import canonical_json
+
+        import hashlib
+
+        return hashlib.sha256(canonical_json(self).encode("utf-8")).hexdigest()
+
+    def __repr__(self) -> str:
+        return (
+            f"<Plan {self.edition} {self.title}: {len(self.pillars)} pillars, "
+            f"{len(self.promotion_items)} promotion items, {len(self.initiatives)} "
+            f"initiatives, {len(self.indicators)} indicators>"
+        )
+
+    def _repr_html_(self) -> str:
+        from fukuoka_dx.display import plan_html
+
+        return str(plan_html(self))

@@ -1,0 +1,215 @@
+"""工程: an initiative's schedule, rows of one cell per fiscal year of the plan.
+
+A cell holds an activity, ``→`` (the activity on its left goes on), nothing, a marker such as
+``(完了)``, a per-year quantity (``約35km``), or, where the extraction lost it, a missing cell.
+
+>>> row = ScheduleRow.from_texts(["システム刷新", "システム運用", "→", "→"])
+>>> [row.activity_at(i) for i in range(4)]
+['システム刷新', 'システム運用', 'システム運用', 'システム運用']
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import ClassVar, Final
+
+import attrs
+
+from fukuoka_dx.fiscal_calendar import FiscalYear
+from fukuoka_dx.targets import parse_number
+
+__all__ = [
+    "ActivityCell",
+    "CarryCell",
+    "CellKind",
+    "EmptyCell",
+    "MarkerCell",
+    "MissingCell",
+    "QuantityCell",
+    "Schedule",
+    "ScheduleCell",
+    "ScheduleRow",
+    "parse_cell",
+]
+
+
+class CellKind(enum.StrEnum):
+    """What a schedule cell holds."""
+
+    ACTIVITY = "activity"
+    CARRY = "carry"
+    EMPTY = "empty"
+    MARKER = "marker"
+    QUANTITY = "quantity"
+    MISSING = "missing"
+
+
+def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
+
+
+@attrs.frozen
+class ActivityCell:
+    """An activity as published (``システム刷新``)."""
+
+    kind: ClassVar[CellKind] = CellKind.ACTIVITY
+    text: str = attrs.field(validator=_non_empty)
+
+
+@attrs.frozen
+class CarryCell:
+    """``→``: the activity on the left goes on this year."""
+
+    kind: ClassVar[CellKind] = CellKind.CARRY
+    text: str = "→"
+
+
+@attrs.frozen
+class EmptyCell:
+    """Nothing this year; ``text`` is ``""`` or a published ``-``."""
+
+    kind: ClassVar[CellKind] = CellKind.EMPTY
+    text: str = ""
+
+
+class Marker(enum.StrEnum):
+    """Status markers written in parentheses in schedule cells."""
+
+    COMPLETED = "完了"
+    UNDECIDED = "未定"
+
+
+@attrs.frozen
+class MarkerCell:
+    """A marker such as ``(完了)`` (completed) or ``(未定)`` (undecided)."""
+
+    kind: ClassVar[CellKind] = CellKind.MARKER
+    text: str = attrs.field(validator=_non_empty)
+    marker: Marker = attrs.field(converter=Marker)
+
+
+@attrs.frozen
+class QuantityCell:
+    """A per-year quantity (``約35km``): ``value`` in ``unit``, ``approximate`` for 約."""
+
+    kind: ClassVar[CellKind] = CellKind.QUANTITY
+    text: str = attrs.field(validator=_non_empty)
+    value: float = attrs.field(converter=float)
+    unit: str = ""
+    approximate: bool = False
+
+
+@attrs.frozen
+class MissingCell:
+    """A cell the extraction lost; ``note`` says what the source shows."""
+
+    kind: ClassVar[CellKind] = CellKind.MISSING
+    note: str = attrs.field(validator=_non_empty)
+    text: str = ""
+
+
+ScheduleCell = ActivityCell | CarryCell | EmptyCell | MarkerCell | QuantityCell | MissingCell
+CELL_TYPES: Final = (ActivityCell, CarryCell, EmptyCell, MarkerCell, QuantityCell, MissingCell)
+
+_RE_MARKER: Final = re.compile(r"^[（(]\s*(?P<m>完了|未定)\s*[)）]$")
+_RE_QUANTITY: Final = re.compile(
+    r"^(?P<approx>約)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|m|件|人|回|箇所|か所|基|台|本|%)$"
+)
+
+
+def parse_cell(text: str | None, note: str | None = None) -> ScheduleCell:
+    """Read a published schedule cell; ``None`` is a lost cell and needs ``note``."""
+    if text is None:
+        if not note:
+            raise ValueError("a lost schedule cell needs a note saying what the source shows")
+        return MissingCell(note)
+    norm = unicodedata.normalize("NFKC", text).strip()
+    if norm in ("", "-", "－", "―"):
+        return EmptyCell(text)
+    if norm in ("→", "⇒"):
+        return CarryCell(text)
+    if m := _RE_MARKER.match(norm):
+        return MarkerCell(text, Marker(m["m"]))
+    if m := _RE_QUANTITY.match(norm):
+        return QuantityCell(
+            text, parse_number(m["num"]), m["unit"], approximate=m["approx"] is not None
+        )
+    return ActivityCell(text)
+
+
+def _cells(_instance: object, _attribute: object, value: tuple[ScheduleCell, ...]) -> None:
+    if not value:
+        raise ValueError("a schedule row has at least one cell")
+    if not isinstance(value, tuple):
+        raise TypeError(f"cells must be a tuple, got {type(value).__name__}")
+    if isinstance(value[0], CarryCell):
+        raise ValueError("a schedule row cannot start with →: there is nothing to carry on")
+
+
+@attrs.frozen
+class ScheduleRow:
+    """One row of a schedule: a cell per fiscal year of the plan, in order."""
+
+    cells: tuple[ScheduleCell, ...] = attrs.field(validator=_cells)
+
+    @classmethod
+    def from_texts(cls, texts: Sequence[str | None], note: str | None = None) -> ScheduleRow:
+        """Build a row from published cell texts (``None`` for a lost cell, with ``note``)."""
+        return cls(tuple(parse_cell(t, note) for t in texts))
+
+    def activity_at(self, index: int) -> str | None:
+        """The activity in force in the ``index``-th year: an arrow resolves to its source.
+
+        An empty cell, a marker such as ``(完了)`` or a lost cell has no activity.
+        """
+        i = index
+        while i > 0 and isinstance(self.cells[i], CarryCell):
+            i -= 1
+        cell = self.cells[i]
+        if isinstance(cell, ActivityCell | QuantityCell):
+            return cell.text
+        return None
+
+
+@attrs.frozen
+class Schedule:
+    """The 工程 table: ``years`` (the plan's fiscal years) and rows with a cell for each."""
+
+    years: tuple[FiscalYear, ...] = attrs.field()
+    rows: tuple[ScheduleRow, ...] = attrs.field()
+
+    @years.validator
+    def _check_years(self, _attribute: object, value: tuple[FiscalYear, ...]) -> None:
+        if not value:
+            raise ValueError("a schedule covers at least one fiscal year")
+        if any(b.year != a.year + 1 for a, b in zip(value, value[1:], strict=False)):
+            raise ValueError(f"schedule years must be consecutive, got {[str(y) for y in value]}")
+
+    @rows.validator
+    def _check_rows(self, _attribute: object, value: tuple[ScheduleRow, ...]) -> None:
+        for n, row in enumerate(value, 1):
+            if len(row.cells) != len(self.years):
+                raise ValueError(
+                    f"schedule row {n} has {len(row.cells)} cells for {len(self.years)} years"
+                )
+
+    def _index(self, fy: FiscalYear) -> int:
+        if fy not in self.years:
+            raise KeyError(
+                f"{fy} ({fy.label_ja}) is outside the schedule ({self.years[0]}–{self.years[-1]})"
+            )
+        return self.years.index(fy)
+
+    def activities(self, fy: FiscalYear) -> tuple[str, ...]:
+        """The activities in force in ``fy``, one per row that has one, in row order."""
+        i = self._index(fy)
+        return tuple(a for row in self.rows if (a := row.activity_at(i)) is not None)
+
+    def cells_in(self, fy: FiscalYear) -> tuple[ScheduleCell, ...]:
+        """The cells of every row for ``fy``, as published."""
+        i = self._index(fy)
+        return tuple(row.cells[i] for row in self.rows)
