@@ -98,8 +98,29 @@ def target(ind: dict[str, Any], column: str, where: str) -> Target:
     return parse_target(text, TargetKind(kind) if kind else None)
 
 
+# Editorial annotations (not readings of a cell): baselines the plan itself shows are not
+# comparable with the targets, so that progress is not measured from them.
+NOT_COMPARABLE = {
+    "1-4-4.1": (
+        "the block's note says free childcare for second and later children from 令和5年度 "
+        "makes the total fall below the 令和4年度 baseline (targets 1,300 and 1,350 against "
+        "3,555): the baseline counts a different population"
+    ),
+    "5-7.1": (
+        "the indicator counts from 令和5年度 (令和5年度からの累計); the 令和4年度 figure is a "
+        "single-year count, not a point on that cumulative series"
+    ),
+    "5-8.1": (
+        "the indicator counts from 令和5年度 (令和5年度からの累計); the 令和4年度 figure is a "
+        "single-year count, not a point on that cumulative series"
+    ),
+}
+
+
 def indicator(raw: dict[str, Any], ind_id: str) -> Indicator:
     return Indicator(
+        baseline_comparable=ind_id not in NOT_COMPARABLE,
+        baseline_note=NOT_COMPARABLE.get(ind_id),
         id=ind_id,
         name=raw["name"],
         unit=raw["unit"],

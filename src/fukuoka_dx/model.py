@@ -196,8 +196,14 @@ class Indicator:
     final_fy: FiscalYear
     final: Target
     position: Position | None = None
+    baseline_comparable: bool = True
+    """False where the plan shows the baseline does not measure the same thing as the targets."""
+    baseline_note: str | None = None
+    """Why the baseline is not comparable (required when ``baseline_comparable`` is false)."""
 
     def __attrs_post_init__(self) -> None:
+        if not self.baseline_comparable and not self.baseline_note:
+            raise ValueError(f"indicator {self.id}: say why the baseline is not comparable")
         if not self.baseline_fy < self.midterm_fy <= self.final_fy:
             raise ValueError(
                 f"indicator {self.id}: years must run baseline < midterm <= final, got "
@@ -268,7 +274,7 @@ class Indicator:
     def _repr_html_(self) -> str:
         from fukuoka_dx.display import indicator_html
 
-        return str(indicator_html(self))
+        return indicator_html(self)
 
 
 class IndicatorStatus(enum.StrEnum):
@@ -348,7 +354,7 @@ class Initiative:
     def _repr_html_(self) -> str:
         from fukuoka_dx.display import initiative_html
 
-        return str(initiative_html(self))
+        return initiative_html(self)
 
 
 @attrs.frozen
@@ -527,9 +533,9 @@ class Plan:
     @functools.cached_property
     def digest(self) -> str:
         """SHA-256 (hex) of the plan's canonical JSON: pin it to detect any data change."""
-        from fukuoka_dx.serialization import canonical_json
-
         import hashlib
+
+        from fukuoka_dx.serialization import canonical_json
 
         return hashlib.sha256(canonical_json(self).encode("utf-8")).hexdigest()
 
@@ -543,4 +549,4 @@ class Plan:
     def _repr_html_(self) -> str:
         from fukuoka_dx.display import plan_html
 
-        return str(plan_html(self))
+        return plan_html(self)

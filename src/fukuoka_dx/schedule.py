@@ -11,6 +11,7 @@ A cell holds an activity, ``→`` (the activity on its left goes on), nothing, a
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -186,7 +187,7 @@ class Schedule:
     def _check_years(self, _attribute: object, value: tuple[FiscalYear, ...]) -> None:
         if not value:
             raise ValueError("a schedule covers at least one fiscal year")
-        if any(b.year != a.year + 1 for a, b in zip(value, value[1:], strict=False)):
+        if any(b.year != a.year + 1 for a, b in itertools.pairwise(value)):
             raise ValueError(f"schedule years must be consecutive, got {[str(y) for y in value]}")
 
     @rows.validator

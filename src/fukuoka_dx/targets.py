@@ -3,8 +3,9 @@
 Every cell keeps ``text``, the cell as published (tidied of extraction damage only). The
 ``kind`` of each type is the fixed vocabulary of DOMAIN.md and of the exported tables.
 
->>> parse_target("5,739 (R4.12月末時点)")
-NumberTarget(text='5,739 (R4.12月末時点)', value=5739.0, note='R4.12月末時点', as_of=True, estimate=False)
+>>> t = parse_target("5,739 (R4.12月末時点)")
+>>> t.value, t.note, t.as_of, t.as_of_month
+(5739.0, 'R4.12月末時点', True, YearMonth(year=2022, month=12, end_of_month=True))
 >>> parse_target("20%減").percent
 -20.0
 >>> parse_target("同左").kind

@@ -1,0 +1,192 @@
+"""The exported tables of DOMAIN.md: indicators, initiatives and schedule, as plain rows.
+
+Column names and order are fixed (other programs read them). Rows are dicts of plain
+values (``str``, ``int``, ``float`` or ``None``), ready for ``csv``, JSON or pandas.
+
+>>> from fukuoka_dx import load_plan
+>>> row = indicator_rows(load_plan())[0]
+>>> row["indicator_id"], row["baseline_value"], row["final_text"]
+('1-1.1', 51.3, '65')
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
+
+from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.targets import NumberTarget, RelativeTarget, Target
+
+__all__ = [
+    "INDICATOR_COLUMNS",
+    "INITIATIVE_COLUMNS",
+    "SCHEDULE_COLUMNS",
+    "TABLES",
+    "Cell",
+    "Row",
+    "Table",
+    "format_csv",
+    "format_json",
+    "indicator_rows",
+    "initiative_rows",
+    "plain",
+    "schedule_rows",
+    "table_rows",
+]
+
+Cell = str | int | float | None
+Row = dict[str, Cell]
+
+
+class Table(enum.StrEnum):
+    """The exportable tables."""
+
+    INDICATORS = "indicators"
+    INITIATIVES = "initiatives"
+    SCHEDULE = "schedule"
+
+
+INDICATOR_COLUMNS: Final = (
+    "indicator_id",
+    "initiative_id",
+    "name",
+    "unit",
+    "direction",
+    "baseline_fy",
+    "baseline_kind",
+    "baseline_value",
+    "baseline_text",
+    "midterm_fy",
+    "midterm_kind",
+    "midterm_value",
+    "midterm_text",
+    "final_fy",
+    "final_kind",
+    "final_value",
+    "final_text",
+)
+INITIATIVE_COLUMNS: Final = (
+    "initiative_id",
+    "promotion_item_id",
+    "pillar_id",
+    "title",
+    "bureau",
+    "reposts",
+    "indicator_count",
+)
+SCHEDULE_COLUMNS: Final = ("initiative_id", "row", "fiscal_year", "cell_text", "activity")
+
+
+def target_value(cell: Target) -> float | None:
+    """The plain number of a cell: the figure, or the percent of a relative target."""
+    if isinstance(cell, NumberTarget):
+        return cell.value
+    if isinstance(cell, RelativeTarget):
+        return cell.percent
+    return None
+
+
+def _indicator_row(ind: Indicator) -> Row:
+    row: Row = {
+        "indicator_id": ind.id,
+        "initiative_id": ind.initiative_id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "direction": ind.direction.value,
+    }
+    for column in TargetColumn:
+        cell = ind.cell(column)
+        row[f"{column.value}_fy"] = ind.fiscal_year(column).year
+        row[f"{column.value}_kind"] = cell.kind.value
+        row[f"{column.value}_value"] = target_value(cell)
+        row[f"{column.value}_text"] = cell.text
+    return row
+
+
+def indicator_rows(plan: Plan) -> list[Row]:
+    """One row per indicator, in document order, with :data:`INDICATOR_COLUMNS`."""
+    return [_indicator_row(ind) for ind in plan.indicators]
+
+
+def initiative_rows(plan: Plan) -> list[Row]:
+    """One row per initiative, in document order, with :data:`INITIATIVE_COLUMNS`."""
+    return [
+        {
+            "initiative_id": i.id,
+            "promotion_item_id": i.promotion_item_id,
+            "pillar_id": i.pillar_id,
+            "title": i.title,
+            "bureau": i.bureau.name_ja,
+            "reposts": i.reposts,
+            "indicator_count": len(i.indicators),
+        }
+        for i in plan.initiatives
+    ]
+
+
+def schedule_rows(plan: Plan) -> list[Row]:
+    """One row per initiative, schedule row and fiscal year (:data:`SCHEDULE_COLUMNS`)."""
+    rows: list[Row] = []
+    for ini in plan.initiatives:
+        for n, srow in enumerate(ini.schedule.rows, 1):
+            for i, fy in enumerate(ini.schedule.years):
+                rows.append(
+                    {
+                        "initiative_id": ini.id,
+                        "row": n,
+                        "fiscal_year": fy.year,
+                        "cell_text": srow.cells[i].text,
+                        "activity": srow.activity_at(i),
+                    }
+                )
+    return rows
+
+
+TABLES: Final = {
+    Table.INDICATORS: (INDICATOR_COLUMNS, indicator_rows),
+    Table.INITIATIVES: (INITIATIVE_COLUMNS, initiative_rows),
+    Table.SCHEDULE: (SCHEDULE_COLUMNS, schedule_rows),
+}
+
+
+def table_rows(plan: Plan, table: Table | str) -> tuple[tuple[str, ...], list[Row]]:
+    """The columns and rows of a table by name (``indicators``, ``initiatives``, ``schedule``)."""
+    try:
+        columns, rows = TABLES[Table(table)]
+    except ValueError:
+        raise ValueError(
+            f"unknown table {table!r}: expected one of {', '.join(t.value for t in Table)}"
+        ) from None
+    return columns, rows(plan)
+
+
+def plain(value: Cell) -> str:
+    """A cell as CSV text: integral floats without ``.0`` (``5739``), ``None`` as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def format_csv(
+    columns: Sequence[str], rows: Iterable[Mapping[str, Cell]], *, bom: bool = False
+) -> str:
+    """CSV text (header first, CRLF line ends as RFC 4180; ``bom`` for spreadsheet programs)."""
+    out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([plain(row[c]) for c in columns])
+    return out.getvalue()
+
+
+def format_json(columns: Sequence[str], rows: Iterable[Mapping[str, Cell]]) -> str:
+    """A JSON array of objects with the columns in order."""
+    return json.dumps([{c: row[c] for c in columns} for row in rows], ensure_ascii=False, indent=1)

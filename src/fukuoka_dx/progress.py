@@ -1,0 +1,513 @@
+"""Progress: from observed figures to achievement rates (達成率) and statuses.
+
+The rules are DOMAIN.md's "Progress" section. For a numeric target ``t``, baseline ``b`` and
+observed value ``a`` the achievement rate is ``(a - b) / (t - b)``; the expected share at the
+observation's fiscal year is ``(observed_fy - baseline_fy) / (target_fy - baseline_fy)``
+clipped to 0..1, and the progress ratio ``R = achievement / expected`` sets the status.
+
+>>> from fukuoka_dx import load_plan
+>>> plan = load_plan()
+>>> ind = plan.indicator("2-3-2.1")          # 3,302 → 1,000 (a decreasing indicator)
+>>> r = evaluate(ind, Observation("2-3-2.1", 2024, Figure(2151)), TargetColumn.MIDTERM)
+>>> r.achievement, r.status
+(0.5, <Status.NEEDS_ACCELERATION: 'needs_acceleration'>)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from fukuoka_dx.fiscal_calendar import FiscalYear, today
+from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.observations import (
+    CompositeValue,
+    Figure,
+    Observation,
+    ObservedValue,
+    RelativeChange,
+    Stage,
+)
+from fukuoka_dx.targets import (
+    CompositeTarget,
+    Direction,
+    DirectionTarget,
+    MaintainTarget,
+    MilestoneTarget,
+    NumberTarget,
+    RangeTarget,
+    RelativeTarget,
+    Target,
+)
+
+__all__ = [
+    "MIDTERM_UNTIL",
+    "PROGRESS_COLUMNS",
+    "Assessment",
+    "IndicatorProgress",
+    "RollUp",
+    "Status",
+    "Thresholds",
+    "assess",
+    "default_target",
+    "evaluate",
+    "expected_share",
+]
+
+#: The mid-term target is the default until the end of 令和6年度, the final one after.
+MIDTERM_UNTIL: Final = pendulum.Date(2025, 3, 31)
+
+PROGRESS_COLUMNS: Final = (
+    "indicator_id",
+    "target",
+    "target_fy",
+    "observed_fy",
+    "observed_value",
+    "achievement",
+    "expected",
+    "status",
+)
+
+
+class Status(enum.StrEnum):
+    """The status vocabulary, from best to no information."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    NEEDS_ACCELERATION = "needs_acceleration"
+    LIMITED_PROGRESS = "limited_progress"
+    DETERIORATION = "deterioration"
+    NOT_ASSESSABLE = "not_assessable"
+    NO_DATA = "no_data"
+
+
+@attrs.frozen
+class Thresholds:
+    """The bands on the progress ratio ``R`` (ESCAP/open-sdg practice): 0.95 and 0.6."""
+
+    on_track: float = 0.95
+    needs_acceleration: float = 0.6
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.needs_acceleration <= self.on_track:
+            raise ValueError(
+                f"thresholds must satisfy 0 <= needs_acceleration ({self.needs_acceleration}) "
+                f"<= on_track ({self.on_track})"
+            )
+
+    def status(self, ratio: float) -> Status:
+        if ratio >= self.on_track:
+            return Status.ON_TRACK
+        if ratio >= self.needs_acceleration:
+            return Status.NEEDS_ACCELERATION
+        if ratio >= 0:
+            return Status.LIMITED_PROGRESS
+        return Status.DETERIORATION
+
+
+@attrs.frozen
+class IndicatorProgress:
+    """Where one indicator stands: the target used, the observation, the rate and status."""
+
+    indicator_id: str
+    target: TargetColumn
+    target_fy: FiscalYear
+    observation: Observation | None
+    achievement: float | None
+    """達成率 as a fraction (1.0 = target reached); not clipped; ``None`` where undefined."""
+    expected: float | None
+    """The expected share of the way at the observation's fiscal year (0..1)."""
+    status: Status
+    reason: str = ""
+    """Why a status is ``not_assessable`` or ``no_data``, or how ``achieved`` was judged."""
+
+    @property
+    def ratio(self) -> float | None:
+        """The progress ratio ``R = achievement / expected``, where both are defined."""
+        if self.achievement is None or not self.expected:
+            return None
+        return self.achievement / self.expected
+
+    def row(self) -> dict[str, Any]:
+        """A plain row with :data:`PROGRESS_COLUMNS` (the CSV of ``fukuoka-dx progress``)."""
+        o = self.observation
+        return {
+            "indicator_id": self.indicator_id,
+            "target": self.target.value,
+            "target_fy": self.target_fy.year,
+            "observed_fy": o.fiscal_year.year if o else None,
+            "observed_value": _value_text(o.value) if o else None,
+            "achievement": self.achievement,
+            "expected": self.expected,
+            "status": self.status.value,
+        }
+
+
+def _value_text(value: ObservedValue) -> str:
+    from fukuoka_dx.observations import value_text
+
+    return value_text(value)
+
+
+@attrs.frozen
+class RollUp:
+    """Counts per status and the mean achievement (capped at 1) of assessable indicators."""
+
+    key: str
+    label: str
+    counts: tuple[tuple[Status, int], ...]
+    mean_achievement: float | None
+    assessable: int
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    def count(self, status: Status) -> int:
+        return dict(self.counts).get(status, 0)
+
+    def row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"key": self.key, "label": self.label, "total": self.total}
+        row.update({s.value: self.count(s) for s in Status})
+        row["assessable"] = self.assessable
+        row["mean_achievement"] = self.mean_achievement
+        return row
+
+
+@attrs.frozen
+class Assessment:
+    """A whole plan assessed as of a date, with roll-ups by promotion item, pillar, bureau."""
+
+    edition: str
+    digest: str
+    as_of: pendulum.Date
+    target: TargetColumn | None
+    """The target the caller named, or ``None`` when chosen by the as-of date."""
+    results: tuple[IndicatorProgress, ...]
+    by_promotion_item: tuple[RollUp, ...]
+    by_pillar: tuple[RollUp, ...]
+    by_bureau: tuple[RollUp, ...]
+    overall: RollUp
+
+    def result(self, indicator_id: str) -> IndicatorProgress:
+        for r in self.results:
+            if r.indicator_id == indicator_id:
+                return r
+        raise KeyError(f"no indicator {indicator_id!r} in this assessment")
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One plain row per indicator (:data:`PROGRESS_COLUMNS`)."""
+        return [r.row() for r in self.results]
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from fukuoka_dx._optional import require_pandas
+
+        pd = require_pandas()
+        return pd.DataFrame(self.rows(), columns=list(PROGRESS_COLUMNS))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s.value}={n}" for s, n in self.overall.counts if n)
+        return f"<Assessment {self.edition} as of {self.as_of}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        from fukuoka_dx.display import html_table
+
+        rows = [[r[c] for c in PROGRESS_COLUMNS] for r in self.rows()]
+        return html_table(PROGRESS_COLUMNS, rows, caption=repr(self))
+
+
+# -- the rules ------------------------------------------------------------------------------
+
+
+def default_target(as_of: _dt.date) -> TargetColumn:
+    """The mid-term target until 2025-03-31 (end of 令和6年度), the final one after."""
+    return TargetColumn.MIDTERM if as_of <= MIDTERM_UNTIL else TargetColumn.FINAL
+
+
+def expected_share(
+    observed_fy: FiscalYear, baseline_fy: FiscalYear, target_fy: FiscalYear
+) -> float:
+    """``(observed − baseline) / (target − baseline)`` in fiscal years, clipped to 0..1."""
+    span = target_fy.year - baseline_fy.year
+    if span <= 0:
+        raise ValueError(f"target year {target_fy} is not after the baseline year {baseline_fy}")
+    return min(1.0, max(0.0, (observed_fy.year - baseline_fy.year) / span))
+
+
+@attrs.frozen
+class _Judgement:
+    achievement: float | None
+    met: bool | None
+    status: Status | None = None  # set for rule-only targets
+    reason: str = ""
+
+
+def _numeric_baseline(ind: Indicator) -> float | None:
+    b = ind.baseline
+    if ind.baseline_comparable and isinstance(b, NumberTarget):
+        return b.value
+    return None
+
+
+def _sense(ind: Indicator, t: float, b: float | None) -> Direction:
+    """The direction in which the target lies: the desired one, or from target vs baseline."""
+    if ind.direction in (Direction.INCREASE, Direction.DECREASE):
+        return ind.direction
+    if b is not None and t != b:
+        return Direction.INCREASE if t > b else Direction.DECREASE
+    return Direction.INCREASE
+
+
+def _met(a: float, t: float, sense: Direction) -> bool:
+    return a <= t if sense is Direction.DECREASE else a >= t
+
+
+def _judge_number(ind: Indicator, t: float, value: ObservedValue) -> _Judgement:
+    if not isinstance(value, Figure):
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target is a figure")
+    a = value.value
+    b = _numeric_baseline(ind)
+    sense = _sense(ind, t, b)
+    met = _met(a, t, sense)
+    if b is None:
+        if sense is Direction.DECREASE or t == 0:
+            return _Judgement(None, met, reason="no usable baseline for a decreasing target")
+        return _Judgement(a / t, met)
+    if t == b:
+        if met:
+            return _Judgement(1.0, True)
+        if sense is Direction.DECREASE or t == 0:
+            return _Judgement(None, False, reason="a level to hold, not held")
+        return _Judgement(a / t, False)
+    if (t > b) != (sense is Direction.INCREASE):
+        # a ceiling or floor: the plan lets the figure move against the desired direction
+        status = Status.ACHIEVED if met else Status.DETERIORATION
+        return _Judgement(None, met, status, "a ceiling/floor target: met or not, no rate")
+    return _Judgement((a - b) / (t - b), met)
+
+
+def _judge_relative(ind: Indicator, target: RelativeTarget, value: ObservedValue) -> _Judgement:
+    if isinstance(value, RelativeChange):
+        change = value.percent
+    elif isinstance(value, Figure):
+        b = _numeric_baseline(ind)
+        if b is None or b == 0:
+            return _Judgement(
+                None, None, Status.NOT_ASSESSABLE, "no baseline figure: observe a change (30%減)"
+            )
+        change = (value.value - b) / b * 100
+    else:
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target is a relative change")
+    p = target.percent
+    met = change <= p if p < 0 else change >= p
+    return _Judgement(change / p if p else None, met)
+
+
+def _judge_composite(ind: Indicator, target: CompositeTarget, value: ObservedValue) -> _Judgement:
+    if not isinstance(value, CompositeValue):
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target has labelled parts")
+    observed = {p.label: p.value for p in value.parts}
+    rates: list[float] = []
+    met = True
+    for part in target.parts:
+        if part.label not in observed:
+            return _Judgement(None, None, Status.NOT_ASSESSABLE, f"no observed part {part.label}")
+        a = observed[part.label]
+        met = met and a >= part.value
+        if part.value == 0:
+            return _Judgement(None, met, reason=f"part {part.label} has a zero target")
+        rates.append(a / part.value)
+    return _Judgement(min(rates), met)
+
+
+def _judge_milestone(ind: Indicator, target: MilestoneTarget, value: ObservedValue) -> _Judgement:
+    if not isinstance(value, Stage):
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target is a stage")
+    stages = ind.stages
+    if value.text not in stages:
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, f"unknown stage {value.text!r}")
+    got, want = stages.index(value.text), stages.index(target.text)
+    start = stages.index(ind.baseline.text) if isinstance(ind.baseline, MilestoneTarget) else -1
+    if want == start:
+        return _Judgement(1.0 if got >= want else None, got >= want)
+    return _Judgement((got - start) / (want - start), got >= want)
+
+
+def _judge_rule(ind: Indicator, target: Target, value: ObservedValue) -> _Judgement:
+    if not isinstance(value, Figure):
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target needs a figure")
+    a = value.value
+    if isinstance(target, RangeTarget):
+        met = target.low <= a <= target.high
+        if met:
+            return _Judgement(None, True, Status.ACHIEVED, "within the range")
+        base = ind.baseline
+        # outside the band: moved away when the baseline was inside it (or was the band)
+        was_in = isinstance(base, RangeTarget) or (
+            isinstance(base, NumberTarget) and target.low <= base.value <= target.high
+        )
+        status = Status.DETERIORATION if was_in else Status.LIMITED_PROGRESS
+        return _Judgement(None, False, status, "outside the range")
+    b = _numeric_baseline(ind)
+    if b is None:
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, "no baseline figure to compare")
+    if isinstance(target, MaintainTarget):
+        sense = ind.direction if ind.direction is Direction.DECREASE else Direction.INCREASE
+        met = _met(a, b, sense)
+        return _Judgement(None, met, Status.ACHIEVED if met else Status.DETERIORATION)
+    assert isinstance(target, DirectionTarget)
+    if a == b:
+        return _Judgement(None, False, Status.LIMITED_PROGRESS, "equal to the baseline")
+    met = (a > b) == (target.direction is Direction.INCREASE)
+    return _Judgement(None, met, Status.ACHIEVED if met else Status.DETERIORATION)
+
+
+def _judge(ind: Indicator, target: Target, value: ObservedValue) -> _Judgement:
+    if isinstance(target, NumberTarget):
+        return _judge_number(ind, target.value, value)
+    if isinstance(target, RelativeTarget):
+        return _judge_relative(ind, target, value)
+    if isinstance(target, CompositeTarget):
+        return _judge_composite(ind, target, value)
+    if isinstance(target, MilestoneTarget):
+        return _judge_milestone(ind, target, value)
+    if isinstance(target, DirectionTarget | MaintainTarget | RangeTarget):
+        return _judge_rule(ind, target, value)
+    return _Judgement(
+        None, None, Status.NOT_ASSESSABLE, f"the target is {target.kind.value}: nothing to test"
+    )
+
+
+def evaluate(
+    indicator: Indicator,
+    observation: Observation | None,
+    column: TargetColumn | str,
+    thresholds: Thresholds = Thresholds(),
+) -> IndicatorProgress:
+    """Judge one indicator against one target column from one observation (or none)."""
+    column = TargetColumn(column)
+    if column is TargetColumn.BASELINE:
+        raise ValueError("progress is measured against the midterm or final target")
+    target = indicator.target(column)
+    target_fy = indicator.fiscal_year(column)
+    if observation is None:
+        return IndicatorProgress(
+            indicator.id, column, target_fy, None, None, None, Status.NO_DATA, "no observation"
+        )
+    if observation.indicator_id != indicator.id:
+        raise ValueError(f"observation of {observation.indicator_id} given for {indicator.id}")
+    expected = expected_share(observation.fiscal_year, indicator.baseline_fy, target_fy)
+    j = _judge(indicator, target, observation.value)
+    achievement = j.achievement
+    if achievement is not None and not math.isfinite(achievement):
+        achievement = None
+    if j.met:
+        status, reason = Status.ACHIEVED, j.reason or "the target is met"
+    elif j.status is not None:
+        status, reason = j.status, j.reason
+    elif achievement is None:
+        status, reason = Status.NOT_ASSESSABLE, j.reason or "the rate is undefined"
+    elif expected == 0:
+        status, reason = Status.NOT_ASSESSABLE, "observed in the baseline year: nothing expected"
+    else:
+        status, reason = thresholds.status(achievement / expected), ""
+    return IndicatorProgress(
+        indicator.id, column, target_fy, observation, achievement, expected, status, reason
+    )
+
+
+def _latest(
+    observations: Sequence[Observation], fy: FiscalYear, as_of: _dt.date
+) -> Observation | None:
+    usable = [
+        o for o in observations if o.fiscal_year <= fy and (o.as_of is None or o.as_of <= as_of)
+    ]
+    if not usable:
+        return None
+    # the latest year, then the latest as-of date; ties broken by value text for order-invariance
+    return max(usable, key=lambda o: (o.fiscal_year, o.date, _value_text(o.value)))
+
+
+def _rollup(key: str, label: str, results: Iterable[IndicatorProgress]) -> RollUp:
+    rs = list(results)
+    counter = Counter(r.status for r in rs)
+    rates = [min(1.0, r.achievement) for r in rs if r.achievement is not None]
+    mean = sum(rates) / len(rates) if rates else None
+    return RollUp(key, label, tuple((s, counter.get(s, 0)) for s in Status), mean, len(rates))
+
+
+def assess(
+    plan: Plan,
+    observations: Iterable[Observation],
+    *,
+    as_of: _dt.date | None = None,
+    target: TargetColumn | str | None = None,
+    thresholds: Thresholds = Thresholds(),
+) -> Assessment:
+    """Assess every indicator of ``plan`` as of a date (default: today in Asia/Tokyo).
+
+    For each indicator the latest observation whose fiscal year is not after that of
+    ``as_of`` (and whose as-of date is not after it) is used. An indicator of a re-post
+    (再掲) with no observation of its own uses those of the block it re-posts.
+    """
+    day = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
+    fy = FiscalYear.from_date(day)
+    column = TargetColumn(target) if target is not None else None
+    chosen = column or default_target(day)
+    by_indicator: dict[str, list[Observation]] = {}
+    for o in observations:
+        plan.indicator(o.indicator_id)  # an unknown id is an error, not a silent skip
+        by_indicator.setdefault(o.indicator_id, []).append(o)
+    results = []
+    for ini in plan.initiatives:
+        for ind in ini.indicators:
+            obs = by_indicator.get(ind.id, [])
+            if not obs and ini.reposts:
+                original = f"{ini.reposts}.{ind.number}"
+                obs = [attrs.evolve(o, indicator_id=ind.id) for o in by_indicator.get(original, [])]
+            results.append(evaluate(ind, _latest(obs, fy, day), chosen, thresholds))
+    return _assessment(plan, day, column, tuple(results))
+
+
+def _group(
+    plan: Plan, results: Sequence[IndicatorProgress], key: Mapping[str, tuple[str, str]]
+) -> tuple[RollUp, ...]:
+    groups: dict[tuple[str, str], list[IndicatorProgress]] = {}
+    for r in results:
+        groups.setdefault(key[r.indicator_id], []).append(r)
+    return tuple(_rollup(k, label, rs) for (k, label), rs in groups.items())
+
+
+def _assessment(
+    plan: Plan,
+    day: pendulum.Date,
+    column: TargetColumn | None,
+    results: tuple[IndicatorProgress, ...],
+) -> Assessment:
+    items = {p.id: p.title for p in plan.promotion_items}
+    pillars = {p.id: p.title for p in plan.pillars}
+    item_key, pillar_key, bureau_key = {}, {}, {}
+    for ini in plan.initiatives:
+        for ind in ini.indicators:
+            item_key[ind.id] = (ini.promotion_item_id, items[ini.promotion_item_id])
+            pillar_key[ind.id] = (ini.pillar_id, pillars[ini.pillar_id])
+            bureau_key[ind.id] = (ini.bureau.name_ja, ini.bureau.name_en)
+    return Assessment(
+        edition=plan.edition,
+        digest=plan.digest,
+        as_of=day,
+        target=column,
+        results=results,
+        by_promotion_item=_group(plan, results, item_key),
+        by_pillar=_group(plan, results, pillar_key),
+        by_bureau=_group(plan, results, bureau_key),
+        overall=_rollup("all", plan.title, results),
+    )
