@@ -101,11 +101,10 @@ class Bureau:
     def matches(self, name: str) -> bool:
         """True when ``name`` is this body's Japanese or English name, or its ward."""
         key = name.strip().casefold()
-        return key in {
-            self.name_ja.casefold(),
-            self.name_en.casefold(),
-            (self.ward or "\0").casefold(),
-        }
+        names = {self.name_ja, self.name_en}
+        if self.ward is not None:
+            names |= {self.ward, self.name_en.removesuffix(" Ward Office")}
+        return key in {n.casefold() for n in names}
 
 
 @attrs.frozen

@@ -32,7 +32,6 @@ from fukuoka_dx.model import Indicator, NotFoundError, Plan, TargetColumn
 from fukuoka_dx.targets import (
     CompositePart,
     CompositeTarget,
-    MilestoneTarget,
     TargetParseError,
     parse_number,
     parse_target,
@@ -138,6 +137,7 @@ class CompositeValue:
 
 
 ObservedValue = Figure | RelativeChange | Stage | CompositeValue
+OBSERVED_TYPES: Final = (Figure, RelativeChange, Stage, CompositeValue)
 
 
 def _fiscal_year(value: FiscalYear | int | str) -> FiscalYear:
@@ -206,10 +206,15 @@ class ObservationsError(ValueError):
 
 @attrs.frozen
 class ReadResult:
-    """Observations read with ``keep_valid=True``: the valid ones and the rejected rows."""
+    """Observations read with ``keep_valid=True``: the valid ones and the rejected rows.
+
+    ``skipped`` lists the rows left out with ``skip_empty=True`` because their value was
+    empty (an unfilled row of a template).
+    """
 
     observations: tuple[Observation, ...]
     rejected: tuple[ObservationError, ...]
+    skipped: tuple[str, ...] = ()
 
 
 # -- values ---------------------------------------------------------------------------------
@@ -340,11 +345,25 @@ def _row_observation(
     return Observation(indicator.id, fy, value, as_of, text("source") or None, text("note") or None)
 
 
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _collect(
     rows: Iterable[tuple[str, Mapping[str, object]]],
     plan: Plan,
     keep_valid: bool,
+    skip_empty: bool = False,
 ) -> tuple[Observation, ...] | ReadResult:
+    skipped: list[str] = []
+    if skip_empty:
+        kept = []
+        for location, row in rows:
+            if _is_empty(row.get("value")):
+                skipped.append(location)
+            else:
+                kept.append((location, row))
+        rows = kept
     errors: list[ObservationError] = []
     seen: dict[tuple[str, FiscalYear, pendulum.Date | None], tuple[str, Observation]] = {}
     observations: list[Observation] = []
@@ -372,7 +391,7 @@ def _collect(
     if keep_valid:
         bad = {e.location for e in errors}
         valid = tuple(o for o in observations if _location_of(seen, o) not in bad)
-        return ReadResult(valid, tuple(errors))
+        return ReadResult(valid, tuple(errors), tuple(skipped))
     if errors:
         raise ObservationsError(errors)
     return tuple(observations)
@@ -410,7 +429,12 @@ def _csv_rows(text: str, name: str) -> Iterable[tuple[str, Mapping[str, object]]
 
 
 def read_observations_csv(
-    source: str | Path | io.TextIOBase, plan: Plan, *, keep_valid: bool = False, name: str = ""
+    source: str | Path | io.TextIOBase,
+    plan: Plan,
+    *,
+    keep_valid: bool = False,
+    skip_empty: bool = False,
+    name: str = "",
 ) -> tuple[Observation, ...] | ReadResult:
     """Read observations from CSV text, a path, or an open text file; validated against ``plan``.
 
@@ -419,11 +443,16 @@ def read_observations_csv(
     """
     text, label = _read_text(source, name)
     rows = list(_csv_rows(text, label))
-    return _collect(rows, plan, keep_valid)
+    return _collect(rows, plan, keep_valid, skip_empty)
 
 
 def read_observations_json(
-    source: str | Path | io.TextIOBase, plan: Plan, *, keep_valid: bool = False, name: str = ""
+    source: str | Path | io.TextIOBase,
+    plan: Plan,
+    *,
+    keep_valid: bool = False,
+    skip_empty: bool = False,
+    name: str = "",
 ) -> tuple[Observation, ...] | ReadResult:
     """Read observations from a JSON array of objects (keys as the CSV columns)."""
     text, label = _read_text(source, name)
@@ -452,25 +481,25 @@ def read_observations_json(
     if errors and not keep_valid:
         # report the shape errors together with the row errors
         try:
-            _collect(rows, plan, False)
+            _collect(rows, plan, False, skip_empty)
         except ObservationsError as exc:
             errors.extend(exc.errors)
         raise ObservationsError(errors)
-    result = _collect(rows, plan, keep_valid)
+    result = _collect(rows, plan, keep_valid, skip_empty)
     if isinstance(result, ReadResult):
-        return ReadResult(result.observations, tuple(errors) + result.rejected)
+        return attrs.evolve(result, rejected=tuple(errors) + result.rejected)
     return result
 
 
 def read_observations(
-    path: str | Path, plan: Plan, *, keep_valid: bool = False
+    path: str | Path, plan: Plan, *, keep_valid: bool = False, skip_empty: bool = False
 ) -> tuple[Observation, ...] | ReadResult:
     """Read a ``.csv`` or ``.json`` observations file (by its suffix)."""
     p = Path(path)
     if p.suffix.lower() == ".json":
-        return read_observations_json(p, plan, keep_valid=keep_valid)
+        return read_observations_json(p, plan, keep_valid=keep_valid, skip_empty=skip_empty)
     if p.suffix.lower() in (".csv", ".txt", ""):
-        return read_observations_csv(p, plan, keep_valid=keep_valid)
+        return read_observations_csv(p, plan, keep_valid=keep_valid, skip_empty=skip_empty)
     raise ObservationsError(
         [ObservationError(str(p), None, "", "expected a .csv or .json observations file")]
     )
@@ -483,6 +512,10 @@ def _read_text(source: str | Path | io.TextIOBase, name: str) -> tuple[str, str]
         except UnicodeDecodeError as exc:
             raise ObservationsError(
                 [ObservationError(str(source), None, "", f"not UTF-8 text: {exc.reason}")]
+            ) from None
+        except OSError as exc:
+            raise ObservationsError(
+                [ObservationError(str(source), None, "", f"cannot read the file: {exc.strerror}")]
             ) from None
     if isinstance(source, str):
         return source, name or "<text>"
@@ -522,6 +555,3 @@ def write_observations_csv(observations: Iterable[Observation]) -> str:
             ]
         )
     return out.getvalue()
-
-
-_ = MilestoneTarget  # stages come from milestone targets (see Indicator.stages)

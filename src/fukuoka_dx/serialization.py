@@ -12,13 +12,17 @@ True
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from typing import Any, Final, TypeVar
 
 import cattrs
-from cattrs.strategies import configure_tagged_union
+import pendulum
+from cattrs.gen import make_dict_unstructure_fn
+from cattrs.v import format_exception
 
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
+from fukuoka_dx.observations import OBSERVED_TYPES, ObservedValue
 from fukuoka_dx.schedule import CELL_TYPES, ScheduleCell
 from fukuoka_dx.targets import TARGET_TYPES, Target
 
@@ -64,8 +68,50 @@ def _fiscal_year_from_int(value: object, _type: object) -> FiscalYear:
     return FiscalYear(value)
 
 
+def _date_from_str(value: object, _type: object) -> pendulum.Date:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date as 'YYYY-MM-DD', got {value!r}")
+    d = _dt.date.fromisoformat(value)
+    return pendulum.Date(d.year, d.month, d.day)
+
+
+def _format(exc: BaseException, type_: Any) -> str:
+    """Say what was wrong: the validator's own message rather than 'invalid value'."""
+    if isinstance(exc, ValueError | TypeError) and not isinstance(exc, KeyError) and str(exc):
+        return str(exc)
+    return format_exception(exc, type_)
+
+
 def _kind_tag(cls: type) -> str:
-    return str(cls.kind.value)  # type: ignore[attr-defined]
+    return str(cls.kind)  # type: ignore[attr-defined]
+
+
+def _tagged_union(conv: cattrs.Converter, union: Any, members: tuple[type, ...]) -> None:
+    """Unstructure members of ``union`` with a ``kind`` tag; structure by that tag."""
+    by_tag = {_kind_tag(cls): cls for cls in members}
+    expected = ", ".join(by_tag)
+    plain: dict[type, Any] = {cls: make_dict_unstructure_fn(cls, conv) for cls in members}
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = plain[type(value)](value)
+        data["kind"] = _kind_tag(type(value))
+        return data
+
+    def structure(value: Any, _type: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected an object with a 'kind', got {value!r}")
+        if "kind" not in value:
+            raise ValueError(f"missing 'kind': expected one of {expected}")
+        kind = value["kind"]
+        cls = by_tag.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            raise ValueError(f"unknown kind {kind!r}: expected one of {expected}")
+        return conv.structure({k: v for k, v in value.items() if k != "kind"}, cls)
+
+    conv.register_unstructure_hook(union, unstructure)
+    for cls in members:
+        conv.register_unstructure_hook(cls, unstructure)
+    conv.register_structure_hook(union, structure)
 
 
 def make_converter() -> cattrs.Converter:
@@ -75,8 +121,11 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(FiscalYear, _fiscal_year_from_int)
     conv.register_unstructure_hook(YearMonth, _year_month_to_str)
     conv.register_structure_hook(YearMonth, _year_month_from_str)
-    configure_tagged_union(Target, conv, tag_generator=_kind_tag, tag_name="kind")
-    configure_tagged_union(ScheduleCell, conv, tag_generator=_kind_tag, tag_name="kind")
+    conv.register_unstructure_hook(pendulum.Date, lambda d: d.isoformat())
+    conv.register_structure_hook(pendulum.Date, _date_from_str)
+    _tagged_union(conv, Target, TARGET_TYPES)
+    _tagged_union(conv, ScheduleCell, CELL_TYPES)
+    _tagged_union(conv, ObservedValue, OBSERVED_TYPES)
     return conv
 
 
@@ -96,9 +145,9 @@ def structure(data: object, cls: type[_T], *, what: str | None = None) -> _T:
     except Exception as exc:
         label = what or getattr(cls, "__name__", str(cls))
         problems = (
-            cattrs.transform_error(exc, path="$")
+            cattrs.transform_error(exc, path="$", format_exception=_format)
             if isinstance(exc, cattrs.BaseValidationError)
-            else [f"$: {exc}"]
+            else [f"{_format(exc, None)} @ $"]
         )
         raise JSONFormatError(f"cannot read {label} from JSON", problems) from None
 

@@ -1,0 +1,103 @@
+"""A chart of an assessment: achievement by indicator against the expected line.
+
+Needs the ``plot`` extra (matplotlib, and matplotlib-fontja for Japanese labels; without
+that font, labels fall back to indicator ids and English pillar names).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fukuoka_dx._optional import require_matplotlib
+from fukuoka_dx.model import Plan
+from fukuoka_dx.progress import Assessment, Status
+
+__all__ = ["CAP", "achievement_chart", "japanese_font_available", "save_chart"]
+
+#: Bars are drawn capped at this achievement so that one outlier does not flatten the rest.
+CAP = 1.5
+
+_COLOURS = {
+    Status.ACHIEVED: "#1a9850",
+    Status.ON_TRACK: "#91cf60",
+    Status.NEEDS_ACCELERATION: "#fee08b",
+    Status.LIMITED_PROGRESS: "#fc8d59",
+    Status.DETERIORATION: "#d73027",
+    Status.NOT_ASSESSABLE: "#bbbbbb",
+    Status.NO_DATA: "#eeeeee",
+}
+
+
+def japanese_font_available() -> bool:
+    """True when a Japanese font is registered with matplotlib (via matplotlib-fontja)."""
+    try:
+        import matplotlib_fontja  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | None = None) -> Any:
+    """A matplotlib Figure: one bar per assessed indicator, grouped by pillar.
+
+    Bars show the achievement (capped at :data:`CAP`), a tick marks the expected share, and
+    colours give the status. Indicators without an achievement are left out of the bars.
+    """
+    require_matplotlib()
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    use_ja = japanese_font_available() if japanese is None else japanese
+    if use_ja and not japanese_font_available():
+        raise ValueError("japanese=True needs matplotlib-fontja: pip install 'fukuoka-dx[plot]'")
+    results = [r for r in assessment.results if r.achievement is not None]
+    pillar_of = {ind.id: ini.pillar_id for ini in plan.initiatives for ind in ini.indicators}
+    results.sort(key=lambda r: (pillar_of[r.indicator_id], r.indicator_id))
+    height = max(3.0, 0.28 * len(results) + 1.5)
+    fig = Figure(figsize=(9, height))
+    ax = fig.add_subplot()
+    labels = []
+    for y, r in enumerate(results):
+        ind = plan.indicator(r.indicator_id)
+        ach = r.achievement or 0.0
+        ax.barh(y, max(min(ach, CAP), -0.5), color=_COLOURS[r.status], edgecolor="#555555")
+        if r.expected is not None:
+            ax.plot([r.expected, r.expected], [y - 0.4, y + 0.4], color="black", linewidth=1.5)
+        labels.append(f"{ind.id} {ind.name[:18]}" if use_ja else ind.id)
+    ax.set_yticks(range(len(results)), labels, fontsize=7)
+    ax.invert_yaxis()
+    ax.axvline(1.0, color="#333333", linestyle="--", linewidth=0.8)
+    ax.set_xlim(-0.5, CAP)
+    ax.set_xlabel("達成率 achievement (capped)" if use_ja else "achievement (capped)")
+    # pillar bands
+    start = 0
+    for pillar in plan.pillars:
+        n = sum(1 for r in results if pillar_of[r.indicator_id] == pillar.id)
+        if n:
+            name = f"{pillar.id} {pillar.title}" if use_ja else f"{pillar.id} {pillar.title_en}"
+            ax.text(CAP, start - 0.6, name, ha="right", va="bottom", fontsize=8)
+            ax.axhline(start - 0.5, color="#999999", linewidth=0.5)
+            start += n
+    handles = [Patch(color=c, label=s.value) for s, c in _COLOURS.items()]
+    ax.legend(handles=handles, loc="lower right", fontsize=7)
+    title = (
+        f"{plan.title} — as of {assessment.as_of}"
+        if use_ja
+        else (f"Fukuoka City DX strategy {plan.edition} — as of {assessment.as_of}")
+    )
+    ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def save_chart(assessment: Assessment, plan: Plan, path: str | Path) -> Path:
+    """Write the chart to ``path`` (PNG, SVG or PDF by its suffix)."""
+    out = Path(path)
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise ValueError(f"chart file {str(out)!r}: expected a .png, .svg or .pdf name")
+    achievement_chart(assessment, plan).savefig(out)
+    return out

@@ -1,0 +1,111 @@
+"""The JSON form: exact round trips for every type, and readable errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+
+from fukuoka_dx import JSONFormatError, converter, from_json, to_json
+from fukuoka_dx import strategies as fst
+from fukuoka_dx.model import Bureau, Indicator, Initiative, Plan
+from fukuoka_dx.observations import Observation
+from fukuoka_dx.schedule import Schedule, ScheduleCell
+from fukuoka_dx.serialization import canonical_json
+from fukuoka_dx.targets import Target
+
+
+def test_whole_plan_round_trip(plan: Plan) -> None:
+    data = converter.unstructure(plan)
+    assert json.loads(json.dumps(data)) == data  # plain JSON types only
+    assert converter.structure(data, Plan) == plan
+    assert from_json(to_json(plan), Plan) == plan
+
+
+def test_tags_and_years_in_json(plan: Plan) -> None:
+    data = json.loads(to_json(plan.indicator("3-2-13.1")))
+    assert data["midterm"] == {"kind": "relative", "text": "20%減", "percent": -20.0}
+    assert data["baseline_fy"] == 2022
+    assert json.loads(to_json(plan))["revisions"][0] == {"month": "2023-06", "event": "策定"}
+
+
+@given(fst.targets())
+def test_target_round_trip(t: Target) -> None:
+    assert from_json(to_json(t), Target) == t  # type: ignore[arg-type]
+
+
+@given(fst.schedule_cells())
+def test_cell_round_trip(c: ScheduleCell) -> None:
+    assert from_json(to_json(c), ScheduleCell) == c  # type: ignore[arg-type]
+
+
+@given(fst.schedules())
+def test_schedule_round_trip(s: Schedule) -> None:
+    assert from_json(to_json(s), Schedule) == s
+
+
+@given(fst.indicators())
+def test_indicator_round_trip(i: Indicator) -> None:
+    assert from_json(to_json(i), Indicator) == i
+
+
+@given(fst.bureaus())
+def test_bureau_round_trip(b: Bureau) -> None:
+    assert from_json(to_json(b), Bureau) == b
+
+
+@given(fst.initiatives())
+def test_initiative_round_trip(i: Initiative) -> None:
+    assert from_json(to_json(i), Initiative) == i
+
+
+@given(fst.plans())
+def test_plan_round_trip(p: Plan) -> None:
+    again = from_json(to_json(p), Plan)
+    assert again == p
+    assert again.digest == p.digest
+
+
+@given(fst.observations())
+def test_observation_round_trip(o: Observation) -> None:
+    assert from_json(to_json(o), Observation) == o
+
+
+def test_canonical_json_is_stable(plan: Plan) -> None:
+    assert canonical_json(plan) == canonical_json(from_json(to_json(plan), Plan))
+
+
+def test_malformed_json_lists_every_problem_with_its_path(plan: Plan) -> None:
+    data = converter.unstructure(plan)
+    data["initiatives"][12]["indicators"][0]["final"]["kind"] = "numbr"
+    data["initiatives"][3]["page"] = "seven"
+    with pytest.raises(JSONFormatError) as info:
+        converter_structure(data)
+    message = str(info.value)
+    assert "$.initiatives[12].indicators[0].final" in message
+    assert "numbr" in message
+    assert "$.initiatives[3].page" in message
+    assert len(info.value.problems) >= 2
+
+
+def converter_structure(data: object) -> Plan:
+    from fukuoka_dx.serialization import structure
+
+    return structure(data, Plan)
+
+
+def test_not_json_at_all() -> None:
+    with pytest.raises(JSONFormatError, match="line 1 column 2"):
+        from_json("{x", Plan)
+
+
+def test_invalid_values_are_reported(plan: Plan) -> None:
+    data = converter.unstructure(plan.indicator("1-1.1"))
+    data["final_fy"] = 2020
+    with pytest.raises(JSONFormatError, match="baseline < midterm"):
+        from_json(json.dumps(data), Indicator)
+    data = converter.unstructure(plan.indicator("1-1.1"))
+    data["extra"] = 1
+    with pytest.raises(JSONFormatError, match="extra"):
+        from_json(json.dumps(data), Indicator)
