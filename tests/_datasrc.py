@@ -1,0 +1,31 @@
+"""Test helpers: the authoring files in datasrc/ and the build tool, loaded by path."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@cache
+def build_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_data", ROOT / "tools" / "build_data.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def blocks() -> dict[str, dict[str, Any]]:
+    """Each initiative's authoring record (with its ``source_lines``), by id."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted((ROOT / "datasrc").glob("part-*.json")):
+        for ini in json.loads(path.read_text("utf-8"))["initiatives"]:
+            out[ini["id"]] = ini
+    return out
