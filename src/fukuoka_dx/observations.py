@@ -329,8 +329,12 @@ def _row_observation(
     if text("as_of"):
         try:
             as_of = _date(text("as_of"))
-        except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
-            errors.append(ObservationError(location, "as_of", text("as_of"), str(exc)))
+        except (ValueError, pendulum.parsing.exceptions.ParserError):
+            errors.append(
+                ObservationError(
+                    location, "as_of", text("as_of"), "expected a date such as 2024-03-31"
+                )
+            )
         if as_of is not None and fy is not None and as_of < fy.start:
             errors.append(
                 ObservationError(

@@ -1,0 +1,109 @@
+"""The exported tables: fixed columns, plain values, and a golden snapshot."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from fukuoka_dx import INDICATOR_COLUMNS, INITIATIVE_COLUMNS, SCHEDULE_COLUMNS, Plan
+from fukuoka_dx.export import (
+    format_csv,
+    format_json,
+    indicator_rows,
+    initiative_rows,
+    plain,
+    schedule_rows,
+    table_rows,
+)
+
+GOLDEN = Path(__file__).parent / "golden" / "indicators.csv"
+
+
+def test_columns_are_the_fixed_ones() -> None:
+    assert INDICATOR_COLUMNS == (
+        "indicator_id", "initiative_id", "name", "unit", "direction",
+        "baseline_fy", "baseline_kind", "baseline_value", "baseline_text",
+        "midterm_fy", "midterm_kind", "midterm_value", "midterm_text",
+        "final_fy", "final_kind", "final_value", "final_text",
+    )  # fmt: skip
+    assert INITIATIVE_COLUMNS == (
+        "initiative_id", "promotion_item_id", "pillar_id", "title", "bureau", "reposts",
+        "indicator_count",
+    )  # fmt: skip
+    assert SCHEDULE_COLUMNS == ("initiative_id", "row", "fiscal_year", "cell_text", "activity")
+
+
+def test_indicator_rows(plan: Plan) -> None:
+    rows = indicator_rows(plan)
+    assert len(rows) == len(plan.indicators)
+    by_id = {r["indicator_id"]: r for r in rows}
+    r = by_id["1-1-3.1"]
+    assert (r["baseline_value"], r["baseline_text"], r["baseline_kind"]) == (
+        5739.0, "5,739 (R4.12月末時点)", "number"
+    )
+    assert (r["baseline_fy"], r["midterm_fy"], r["final_fy"]) == (2022, 2024, 2026)
+    rel = by_id["3-2-13.1"]
+    assert (rel["midterm_kind"], rel["midterm_value"], rel["direction"]) == (
+        "relative", -20.0, "decrease"
+    )
+    assert by_id["1-1-5.1"]["baseline_fy"] == 2021
+    missing = by_id["1-9-3.1"]
+    assert (missing["final_kind"], missing["final_value"], missing["final_text"]) == (
+        "missing", None, ""
+    )
+    for row in rows:
+        assert tuple(row) == INDICATOR_COLUMNS
+        assert all(isinstance(v, str | int | float | type(None)) for v in row.values())
+
+
+def test_initiative_and_schedule_rows(plan: Plan) -> None:
+    inits = initiative_rows(plan)
+    assert len(inits) == 160
+    assert {r["initiative_id"]: r["reposts"] for r in inits if r["reposts"]} == {
+        "1-18-1": "1-8", "2-2": "1-5"
+    }
+    sched = schedule_rows(plan)
+    assert len(sched) == 4 * sum(len(i.schedule.rows) for i in plan.initiatives)
+    first = [r for r in sched if r["initiative_id"] == "1-1-1" and r["row"] == 1]
+    assert [(r["fiscal_year"], r["cell_text"], r["activity"]) for r in first] == [
+        (2023, "システム刷新", "システム刷新"),
+        (2024, "システム運用", "システム運用"),
+        (2025, "→", "システム運用"),
+        (2026, "→", "システム運用"),
+    ]
+
+
+def test_plain_values() -> None:
+    assert [plain(v) for v in (5739.0, 51.3, -20.0, None, 7, "x")] == [
+        "5739", "51.3", "-20", "", "7", "x"
+    ]
+
+
+def test_csv_round_trips_through_a_reader(plan: Plan) -> None:
+    columns, rows = table_rows(plan, "indicators")
+    text = format_csv(columns, rows)
+    read = list(csv.DictReader(io.StringIO(text)))
+    assert len(read) == len(rows)
+    assert read[0]["baseline_value"] == "51.3"
+    assert format_csv(columns, rows, bom=True).startswith("\ufeffindicator_id,")
+    data = json.loads(format_json(columns, rows))
+    assert data[0]["indicator_id"] == "1-1.1" and list(data[0]) == list(columns)
+    with pytest.raises(ValueError, match="unknown table"):
+        table_rows(plan, "bureaus")
+
+
+def test_golden_indicators_table(plan: Plan) -> None:
+    """Any data change shows here as a reviewable diff of tests/golden/indicators.csv."""
+    columns, rows = table_rows(plan, "indicators")
+    text = format_csv(columns, rows).replace("\r\n", "\n")
+    if os.environ.get("FUKUOKA_DX_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, "utf-8")
+    assert GOLDEN.read_text("utf-8") == text, (
+        "the indicators table changed: review the diff, then rerun with "
+        "FUKUOKA_DX_UPDATE_GOLDEN=1 and record the change under Data in CHANGELOG.md"
+    )
