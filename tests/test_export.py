@@ -44,17 +44,23 @@ def test_indicator_rows(plan: Plan) -> None:
     by_id = {r["indicator_id"]: r for r in rows}
     r = by_id["1-1-3.1"]
     assert (r["baseline_value"], r["baseline_text"], r["baseline_kind"]) == (
-        5739.0, "5,739 (R4.12月末時点)", "number"
+        5739.0,
+        "5,739 (R4.12月末時点)",
+        "number",
     )
     assert (r["baseline_fy"], r["midterm_fy"], r["final_fy"]) == (2022, 2024, 2026)
     rel = by_id["3-2-13.1"]
     assert (rel["midterm_kind"], rel["midterm_value"], rel["direction"]) == (
-        "relative", -20.0, "decrease"
+        "relative",
+        -20.0,
+        "decrease",
     )
     assert by_id["1-1-5.1"]["baseline_fy"] == 2021
     missing = by_id["1-9-3.1"]
     assert (missing["final_kind"], missing["final_value"], missing["final_text"]) == (
-        "missing", None, ""
+        "missing",
+        None,
+        "",
     )
     for row in rows:
         assert tuple(row) == INDICATOR_COLUMNS
@@ -65,7 +71,8 @@ def test_initiative_and_schedule_rows(plan: Plan) -> None:
     inits = initiative_rows(plan)
     assert len(inits) == 160
     assert {r["initiative_id"]: r["reposts"] for r in inits if r["reposts"]} == {
-        "1-18-1": "1-8", "2-2": "1-5"
+        "1-18-1": "1-8",
+        "2-2": "1-5",
     }
     sched = schedule_rows(plan)
     assert len(sched) == 4 * sum(len(i.schedule.rows) for i in plan.initiatives)
@@ -80,7 +87,12 @@ def test_initiative_and_schedule_rows(plan: Plan) -> None:
 
 def test_plain_values() -> None:
     assert [plain(v) for v in (5739.0, 51.3, -20.0, None, 7, "x")] == [
-        "5739", "51.3", "-20", "", "7", "x"
+        "5739",
+        "51.3",
+        "-20",
+        "",
+        "7",
+        "x",
     ]
 
 

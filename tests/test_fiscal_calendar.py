@@ -58,8 +58,23 @@ def test_parse_notations(text: str, year: int) -> None:
     assert FiscalYear.parse(text) == FiscalYear(year)
 
 
-@pytest.mark.parametrize("text", ["令和0年度", "R-1", "R0", "FY20x3", "", "   ", "garbage", "令和年度",
-                                  "令和5年", "Z5", "FY99999", "令和5.5年度"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "令和0年度",
+        "R-1",
+        "R0",
+        "FY20x3",
+        "",
+        "   ",
+        "garbage",
+        "令和年度",
+        "令和5年",
+        "Z5",
+        "FY99999",
+        "令和5.5年度",
+    ],
+)
 def test_parse_rejects_bad_input_quoting_it(text: str) -> None:
     with pytest.raises(FiscalYearParseError) as info:
         FiscalYear.parse(text)
@@ -217,7 +232,7 @@ def test_consecutive_years_tile_the_calendar(fy: FiscalYear) -> None:
     nxt = fy + 1
     assert nxt.start == fy.end.add(days=1)
     assert (nxt - fy) == 1
-    assert fy < nxt and hash(fy) != hash(nxt) or fy != nxt
+    assert (fy < nxt and hash(fy) != hash(nxt)) or fy != nxt
 
 
 @given(dates(dt.date(1868, 10, 23)))

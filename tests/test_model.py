@@ -19,7 +19,7 @@ from fukuoka_dx.model import (
     TargetColumn,
 )
 from fukuoka_dx.schedule import Schedule, ScheduleRow
-from fukuoka_dx.targets import NumberTarget, SameAsPreviousTarget, TargetKind
+from fukuoka_dx.targets import Direction, NumberTarget, SameAsPreviousTarget, TargetKind
 
 
 def test_navigation(plan: Plan) -> None:
@@ -38,7 +38,7 @@ def test_missing_ids_name_close_matches(plan: Plan) -> None:
         plan.initiative("1-1-33")
     assert "1-1-33" in str(info.value) and "1-1-3" in str(info.value)
     assert isinstance(info.value, KeyError)
-    with pytest.raises(KeyError, match="4-17-2.3"):
+    with pytest.raises(KeyError, match=r"4-17-2\.3"):
         plan.indicator("4-17-2.4")
     with pytest.raises(KeyError):
         plan.pillar("9")
@@ -83,8 +83,17 @@ def _indicator(ind_id: str = "9-1-1.1") -> Indicator:
     from fukuoka_dx import FiscalYear
 
     return Indicator(
-        ind_id, "x(件)", "件", (), "increase", FiscalYear(2022), NumberTarget("1", 1),
-        FiscalYear(2024), NumberTarget("2", 2), FiscalYear(2026), NumberTarget("3", 3),
+        ind_id,
+        "x(件)",
+        "件",
+        (),
+        Direction.INCREASE,
+        FiscalYear(2022),
+        NumberTarget("1", 1),
+        FiscalYear(2024),
+        NumberTarget("2", 2),
+        FiscalYear(2026),
+        NumberTarget("3", 3),
     )
 
 
@@ -93,15 +102,17 @@ def test_validators_reject_impossible_states(plan: Plan) -> None:
 
     with pytest.raises(ValueError, match="not well formed"):
         _indicator("1-1-1")
-    with pytest.raises(ValueError, match="expected 1-1-2.1"):
+    with pytest.raises(ValueError, match=r"expected 1-1-2\.1"):
         attrs.evolve(plan.initiative("1-1-1"), id="1-1-2")
     with pytest.raises(ValueError, match="indicator_status"):
         attrs.evolve(plan.initiative("1-1-1"), indicator_status=IndicatorStatus.ABSENT)
     with pytest.raises(ValueError, match="duplicate initiative"):
         attrs.evolve(plan, initiatives=plan.initiatives + plan.initiatives[:1])
     with pytest.raises(ValueError, match="re-posts 9-9"):
-        attrs.evolve(plan, initiatives=(attrs.evolve(plan.initiatives[0], reposts="9-9"),
-                                        *plan.initiatives[1:]))
+        attrs.evolve(
+            plan,
+            initiatives=(attrs.evolve(plan.initiatives[0], reposts="9-9"), *plan.initiatives[1:]),
+        )
     with pytest.raises(ValueError, match="baseline < midterm"):
         attrs.evolve(_indicator(), baseline_fy=FiscalYear(2025))
     with pytest.raises(ValueError, match="no column to its left"):
@@ -127,7 +138,7 @@ def test_validators_reject_impossible_states(plan: Plan) -> None:
 def test_indicator_must_belong_to_its_initiative(plan: Plan) -> None:
     ini = plan.initiative("1-1-3")
     stranger = attrs.evolve(ini.indicators[0], id="1-1-4.1")
-    with pytest.raises(ValueError, match="expected 1-1-3.1"):
+    with pytest.raises(ValueError, match=r"expected 1-1-3\.1"):
         attrs.evolve(ini, indicators=(stranger,))
 
 

@@ -45,7 +45,10 @@ def test_values_the_plan_uses(plan: Plan) -> None:
         plan,
     )
     assert [o.value for o in obs][:4] == [
-        Figure(1234), Figure(51.3), RelativeChange(-30), Stage("試行検証・要件定義")
+        Figure(1234),
+        Figure(51.3),
+        RelativeChange(-30),
+        Stage("試行検証・要件定義"),
     ]
     assert isinstance(obs[4].value, CompositeValue)
     assert obs[0].as_of is not None and str(obs[0].as_of) == "2024-03-31"
@@ -104,7 +107,7 @@ def test_empty_values_are_errors_unless_skipped(plan: Plan) -> None:
 
 
 def test_header_is_checked(plan: Plan) -> None:
-    with pytest.raises(ObservationsError, match="missing column.*value"):
+    with pytest.raises(ObservationsError, match=r"missing column.*value"):
         read_observations_csv("indicator_id,fiscal_year\n1-1.1,2023\n", plan)
 
 
@@ -140,9 +143,17 @@ def test_parse_value_checks_the_indicator(plan: Plan) -> None:
         parse_value("会場30 オンライン30", plan.indicator("1-11-3.1"))
 
 
-@given(st.lists(st.tuples(st.sampled_from(["1-1.1", "1-1-3.1", "2-3-2.1", "4-7-6.1"]),
-                          st.integers(2019, 2030), figures(0, 100)), max_size=12,
-                unique_by=lambda t: (t[0], t[1])))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1-1.1", "1-1-3.1", "2-3-2.1", "4-7-6.1"]),
+            st.integers(2019, 2030),
+            figures(0, 100),
+        ),
+        max_size=12,
+        unique_by=lambda t: (t[0], t[1]),
+    )
+)
 def test_written_files_read_back(rows: list[tuple[str, int, float]]) -> None:
     import fukuoka_dx
 

@@ -36,7 +36,7 @@ MIDTERM = TargetColumn.MIDTERM
 def numeric(b: float | None, t: float, direction: str = "unknown") -> Indicator:
     base = NumberTarget(f"{b:g}", b) if b is not None else parse_target("-")
     return Indicator(
-        "9-1-1.1", "x", None, (), direction, FY(2022), base, FY(2024),
+        "9-1-1.1", "x", None, (), Direction(direction), FY(2022), base, FY(2024),
         NumberTarget(f"{t:g}", t), FY(2026), NumberTarget(f"{t:g}", t),
     )  # fmt: skip
 
@@ -235,9 +235,17 @@ def test_status_says_achieved_exactly_when_met(b: float, t: float, a: float, fy:
         assert r.ratio is not None and r.ratio >= 0.95
 
 
-@given(st.lists(st.tuples(st.sampled_from(["1-1.1", "1-1-3.1", "2-3-2.1"]),
-                          st.integers(2022, 2026), st.integers(0, 100)), max_size=10),
-       st.randoms())
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1-1.1", "1-1-3.1", "2-3-2.1"]),
+            st.integers(2022, 2026),
+            st.integers(0, 100),
+        ),
+        max_size=10,
+    ),
+    st.randoms(),
+)
 def test_statuses_do_not_depend_on_order(
     rows: list[tuple[str, int, int]], rnd: random.Random
 ) -> None:

@@ -6,6 +6,7 @@ checkout) and is reported as skipped, with the path it looked for, when it is no
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import cache
@@ -13,7 +14,6 @@ from functools import cache
 import pytest
 
 from fukuoka_dx.model import Initiative, Plan, TargetColumn
-from fukuoka_dx.targets import MissingTarget
 
 from ._datasrc import blocks
 from .conftest import seed_path
@@ -83,7 +83,7 @@ def indicator_texts(ini: Initiative) -> list[str]:
 def test_every_initiative_has_a_block(plan: Plan) -> None:
     assert sorted(blocks()) == sorted(i.id for i in plan.initiatives)
     spans = sorted(tuple(b["source_lines"]) for b in blocks().values())
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert end < start, "blocks overlap"
 
 
@@ -113,7 +113,7 @@ def toc_pages(title: str) -> set[int]:
     """The page numbers printed right after a title in the table of contents."""
     pages = set()
     for cells in toc_cells():
-        for cell, nxt in zip(cells, cells[1:], strict=False):
+        for cell, nxt in itertools.pairwise(cells):
             if squash(cell).endswith(title) and nxt.strip().isdigit():
                 pages.add(int(nxt))
     return pages

@@ -82,7 +82,7 @@ def test_kind_override() -> None:
 
 
 def test_validators() -> None:
-    with pytest.raises(ValueError, match="low 80.0 is above high 15.0"):
+    with pytest.raises(ValueError, match=r"low 80\.0 is above high 15\.0"):
         RangeTarget("80~15", 80, 15)
     with pytest.raises(ValueError, match="finite"):
         NumberTarget("nan", float("nan"))

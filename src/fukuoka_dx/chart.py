@@ -56,8 +56,9 @@ def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | No
         raise ValueError("japanese=True needs matplotlib-fontja: pip install 'fukuoka-dx[plot]'")
     results = [r for r in assessment.results if r.achievement is not None]
     pillar_of = {ind.id: ini.pillar_id for ini in plan.initiatives for ind in ini.indicators}
-    results.sort(key=lambda r: (pillar_of[r.indicator_id], r.indicator_id))
-    height = max(3.0, 0.28 * len(results) + 1.5)
+    order = {ind.id: n for n, ind in enumerate(plan.indicators)}
+    results.sort(key=lambda r: order[r.indicator_id])
+    height = max(3.5, 0.3 * len(results) + 2.2)
     fig = Figure(figsize=(9, height))
     ax = fig.add_subplot()
     labels = []
@@ -79,11 +80,20 @@ def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | No
         n = sum(1 for r in results if pillar_of[r.indicator_id] == pillar.id)
         if n:
             name = f"{pillar.id} {pillar.title}" if use_ja else f"{pillar.id} {pillar.title_en}"
-            ax.text(CAP, start - 0.6, name, ha="right", va="bottom", fontsize=8)
+            ax.text(
+                CAP - 0.02, start - 0.45, name, ha="right", va="top", fontsize=8, color="#444444"
+            )
             ax.axhline(start - 0.5, color="#999999", linewidth=0.5)
             start += n
     handles = [Patch(color=c, label=s.value) for s, c in _COLOURS.items()]
-    ax.legend(handles=handles, loc="lower right", fontsize=7)
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12),
+        ncol=4,
+        fontsize=7,
+        frameon=False,
+    )
     title = (
         f"{plan.title} — as of {assessment.as_of}"
         if use_ja

@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -83,13 +83,13 @@ class BureauKind(enum.StrEnum):
     MAYORS_OFFICE = "mayors_office"  # 市長室
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Bureau:
     """A responsible body (所管), by its Japanese name as published (``区役所(東区)``)."""
 
     name_ja: str = attrs.field(validator=_text)
     name_en: str = attrs.field(validator=_text)
-    kind: BureauKind = attrs.field(converter=BureauKind)
+    kind: BureauKind = attrs.field(validator=attrs.validators.instance_of(BureauKind))
     ward: str | None = attrs.field(default=None)
     """The ward (区) of a ward office, e.g. ``東区``; ``None`` for the others."""
 
@@ -187,7 +187,7 @@ class Indicator:
     name: str = attrs.field(validator=_text)
     unit: str | None
     qualifiers: tuple[Qualifier, ...] = attrs.field(validator=_qualifiers)
-    direction: Direction = attrs.field(converter=Direction)
+    direction: Direction = attrs.field(validator=attrs.validators.instance_of(Direction))
     baseline_fy: FiscalYear
     baseline: Target
     midterm_fy: FiscalYear
@@ -299,7 +299,9 @@ class Initiative:
     description: tuple[str, ...] = attrs.field(validator=_texts)
     notes: tuple[str, ...] = attrs.field(validator=_texts)
     schedule: Schedule
-    indicator_status: IndicatorStatus = attrs.field(converter=IndicatorStatus)
+    indicator_status: IndicatorStatus = attrs.field(
+        validator=attrs.validators.instance_of(IndicatorStatus)
+    )
     indicators: tuple[Indicator, ...]
     indicator_note: str | None = None
     reposts: str | None = attrs.field(
@@ -420,6 +422,7 @@ class Plan:
         items = {p.id: p for p in self.promotion_items}
         initiatives = {i.id for i in self.initiatives}
         bureaus = set(self.bureaus)
+        years = self.years
         for item in self.promotion_items:
             if item.pillar_id not in pillars:
                 raise ValueError(f"promotion item {item.id}: no pillar {item.pillar_id}")
@@ -435,7 +438,7 @@ class Plan:
                 raise ValueError(f"initiative {ini.id} re-posts {ini.reposts}, not in the plan")
             if ini.bureau not in bureaus:
                 raise ValueError(f"initiative {ini.id}: bureau {ini.bureau.name_ja} not listed")
-            if ini.schedule.years != self.years:
+            if ini.schedule.years != years:
                 raise ValueError(f"initiative {ini.id}: schedule years differ from the plan's")
 
     # -- periods --------------------------------------------------------------------------
@@ -537,6 +540,18 @@ class Plan:
         from fukuoka_dx.serialization import canonical_json
 
         return hashlib.sha256(canonical_json(self).encode("utf-8")).hexdigest()
+
+    def to_pandas(self, table: str = "indicators") -> Any:
+        """An exported table (``indicators``, ``initiatives``, ``schedule``) as a DataFrame.
+
+        Needs the ``pandas`` extra.
+        """
+        from fukuoka_dx._optional import require_pandas
+        from fukuoka_dx.export import table_rows
+
+        pd = require_pandas()
+        columns, rows = table_rows(self, table)
+        return pd.DataFrame(rows, columns=list(columns))
 
     def __repr__(self) -> str:
         return (

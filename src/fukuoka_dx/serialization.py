@@ -13,15 +13,18 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import json
+import typing
 from typing import Any, Final, TypeVar
 
 import cattrs
 import pendulum
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
+from fukuoka_dx.model import Bureau
 from fukuoka_dx.observations import OBSERVED_TYPES, ObservedValue
 from fukuoka_dx.schedule import CELL_TYPES, ScheduleCell
 from fukuoka_dx.targets import TARGET_TYPES, Target
@@ -62,10 +65,16 @@ def _year_month_from_str(value: object, _type: object) -> YearMonth:
     return YearMonth(int(parts[0]), int(parts[1]), end_of_month=value.endswith("-end"))
 
 
+_FISCAL_YEARS: dict[int, FiscalYear] = {}
+
+
 def _fiscal_year_from_int(value: object, _type: object) -> FiscalYear:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"expected a fiscal year as its starting year (e.g. 2023), got {value!r}")
-    return FiscalYear(value)
+    fy = _FISCAL_YEARS.get(value)
+    if fy is None:  # immutable values: one instance per year is enough
+        fy = _FISCAL_YEARS.setdefault(value, FiscalYear(value))
+    return fy
 
 
 def _date_from_str(value: object, _type: object) -> pendulum.Date:
@@ -97,6 +106,8 @@ def _tagged_union(conv: cattrs.Converter, union: Any, members: tuple[type, ...])
         data["kind"] = _kind_tag(type(value))
         return data
 
+    hooks: dict[type, Any] = {}
+
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, dict):
             raise ValueError(f"expected an object with a 'kind', got {value!r}")
@@ -106,7 +117,12 @@ def _tagged_union(conv: cattrs.Converter, union: Any, members: tuple[type, ...])
         cls = by_tag.get(kind) if isinstance(kind, str) else None
         if cls is None:
             raise ValueError(f"unknown kind {kind!r}: expected one of {expected}")
-        return conv.structure({k: v for k, v in value.items() if k != "kind"}, cls)
+        hook = hooks.get(cls)
+        if hook is None:
+            hook = hooks[cls] = _interning(conv.get_structure_hook(cls))
+        data = dict(value)
+        del data["kind"]
+        return hook(data, cls)
 
     conv.register_unstructure_hook(union, unstructure)
     for cls in members:
@@ -114,13 +130,87 @@ def _tagged_union(conv: cattrs.Converter, union: Any, members: tuple[type, ...])
     conv.register_structure_hook(union, structure)
 
 
-def make_converter() -> cattrs.Converter:
-    """A fresh converter configured for the model (``converter`` is the shared one)."""
-    conv = cattrs.Converter(forbid_extra_keys=True)
+_INTERN_LIMIT: Final = 4096
+
+
+def _interning(hook: Any) -> Any:
+    """Wrap a structure hook so that equal flat inputs give one shared (immutable) value.
+
+    Plans repeat the same small values many times (``→`` cells, ``-`` targets, bureaus);
+    building each once makes loading faster and the loaded plan smaller.
+    """
+    cache: dict[tuple[Any, ...], Any] = {}
+
+    def structure(value: Any, type_: Any) -> Any:
+        try:
+            key = tuple(value.items())
+            found = cache.get(key)
+        except (AttributeError, TypeError):  # not a flat mapping: build it plainly
+            return hook(value, type_)
+        if found is None:
+            if len(cache) >= _INTERN_LIMIT:
+                cache.clear()
+            found = cache[key] = hook(value, type_)
+        return found
+
+    return structure
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _enum_hook(type_: Any) -> Any:
+    """Enums by value through one dict lookup, with a message listing the allowed values."""
+    members = dict(type_._value2member_map_)
+    expected = ", ".join(repr(v) for v in members)
+
+    def structure(value: Any, _type: Any) -> Any:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            raise ValueError(f"{value!r} is not one of {expected}") from None
+
+    return structure
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _fast_tuples(conv: cattrs.Converter) -> None:
+    """Structure ``tuple[X, ...]`` with X's hook resolved once (the fast converter only)."""
+
+    def factory(type_: Any) -> Any:
+        element = typing.get_args(type_)[0]
+        hook = conv.get_structure_hook(element)
+
+        def structure(value: Any, _type: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise ValueError(f"expected a list, got {type(value).__name__}")
+            return tuple([hook(v, element) for v in value])
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, factory)
+
+
+def make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """A fresh converter configured for the model (``converter`` is the shared one).
+
+    ``detailed=False`` gives the fast converter used to load trusted data first; errors are
+    then reported by re-reading with the detailed one.
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    if not detailed:
+        _fast_tuples(conv)
     conv.register_unstructure_hook(FiscalYear, lambda fy: fy.year)
     conv.register_structure_hook(FiscalYear, _fiscal_year_from_int)
     conv.register_unstructure_hook(YearMonth, _year_month_to_str)
     conv.register_structure_hook(YearMonth, _year_month_from_str)
+    conv.register_structure_hook(Bureau, _interning(make_dict_structure_fn(Bureau, conv)))
     conv.register_unstructure_hook(pendulum.Date, lambda d: d.isoformat())
     conv.register_structure_hook(pendulum.Date, _date_from_str)
     _tagged_union(conv, Target, TARGET_TYPES)
@@ -130,6 +220,7 @@ def make_converter() -> cattrs.Converter:
 
 
 converter: Final = make_converter()
+_fast: Final = make_converter(detailed=False)
 assert len(TARGET_TYPES) == 13 and len(CELL_TYPES) == 6
 
 
@@ -140,6 +231,10 @@ def unstructure(value: object) -> Any:
 
 def structure(data: object, cls: type[_T], *, what: str | None = None) -> _T:
     """Build a ``cls`` from plain JSON types; every problem is reported with its path."""
+    try:
+        return _fast.structure(data, cls)
+    except Exception:  # re-read with the detailed converter for the report
+        pass
     try:
         return converter.structure(data, cls)
     except Exception as exc:

@@ -1,0 +1,185 @@
+"""The command line, driven through its real entry points."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fukuoka_dx import INDICATOR_COLUMNS, Plan
+from fukuoka_dx.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "observations.csv"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("fukuoka-dx", path=str(Path(sys.executable).parent))
+    cmd = [exe] if exe else [sys.executable, "-m", "fukuoka_dx"]
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
+    )
+
+
+def call(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_default_is_the_summary() -> None:
+    done = run()
+    assert done.returncode == 0, done.stderr
+    assert "福岡市DX戦略 実行項目集" in done.stdout and "digest sha256:" in done.stdout
+    assert "Initiatives by pillar" in done.stdout and "Indicators by target kind" in done.stdout
+
+
+def test_module_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "fukuoka_dx", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.startswith("fukuoka-dx ")
+
+
+def test_summary_for_a_date() -> None:
+    code, out, _ = call("summary", "--as-of", "2026-11-30")
+    assert code == 0
+    assert (
+        "2026-11-30 lies in 令和8年度 (FY2026): year 4 of 4 of the plan period, the final year"
+        in out
+    )
+    assert "days left in the plan period: 121 (until 2027-03-31)" in out
+    assert "Schedule activities in force in 令和8年度" in out
+    code, out, _ = call("summary", "--as-of", "2027-05-01")
+    assert "after the plan period" in out and "ended 31 days ago" in out
+
+
+def test_show_each_kind_of_id() -> None:
+    for key, expect in [
+        ("4", "pillar 4  行政のDX"),
+        ("1-9", "promotion item 1-9"),
+        ("1-1-3", "工程 (schedule)"),
+        ("4-17-2.3", "年齢層別要介護認定率(%) (85歳~)"),
+    ]:
+        code, out, _ = call("show", key)
+        assert code == 0 and expect in out
+    code, out, _ = call("show", "1-9-3")
+    assert "missing" in out and "5" in out
+
+
+def test_bad_arguments_exit_2_with_one_line() -> None:
+    for args, expect in [
+        (("show", "1-1-33"), "did you mean 1-1-3"),
+        (("show", "hello"), "is not an id"),
+        (("summary", "--as-of", "2026-13-01"), "is not a date"),
+        (("schedule", "--fy", "R0"), "era year starts at 1"),
+        (("schedule", "--fy", "R12"), "outside the plan period"),
+        (("search", "x", "--bureau", "Nowhere"), "no bureau 'Nowhere'"),
+        (("export", "bureaus"), "invalid choice"),
+        (("nonsense",), "invalid choice"),
+        (("--edition", "2019-01", "summary"), "available: 2023-09"),
+    ]:
+        done = run(*args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert expect in done.stderr, (args, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_help_for_every_command() -> None:
+    for cmd in ("summary", "show", "search", "schedule", "export", "progress"):
+        done = run(cmd, "--help")
+        assert done.returncode == 0 and "usage: fukuoka-dx" in done.stdout
+
+
+def test_search() -> None:
+    code, out, _ = call("search", "オンライン", "--bureau", "Higashi Ward Office")
+    assert code == 0 and "1-9-3" in out and "2 initiative(s) match" in out
+    code, out2, _ = call("search", "オンライン", "--bureau", "区役所(東区)")
+    assert out2 == out
+    code, out, _ = call("search", "ＡＩ", "--pillar", "4", "--format", "json")
+    ids = [r["initiative_id"] for r in json.loads(out)]
+    assert ids and all(i.startswith("4-") for i in ids)
+
+
+def test_schedule() -> None:
+    code, out, _ = call("schedule", "--fy", "R6")
+    assert code == 0 and "令和6年度 (FY2024" in out and "システム運用" in out
+    code, out, _ = call("schedule", "--fy", "令和5年度", "--format", "json")
+    data = json.loads(out)
+    assert data["fiscal_year"] == 2023 and len(data["initiatives"]) == 160
+
+
+def test_export_indicators_prints_every_indicator(plan: Plan, tmp_path: Path) -> None:
+    done = run("export", "indicators", "--format", "csv")
+    assert done.returncode == 0
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    assert tuple(rows[0]) == INDICATOR_COLUMNS
+    assert [r[0] for r in rows[1:]] == [i.id for i in plan.indicators]
+    out = tmp_path / "s.json"
+    assert call("export", "schedule", "--format", "json", "-o", str(out))[0] == 0
+    assert json.loads(out.read_text("utf-8"))[0]["initiative_id"] == "1-1"
+    out = tmp_path / "i.csv"
+    assert call("export", "initiatives", "--bom", "-o", str(out))[0] == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfinitiative_id,")
+
+
+def test_progress_on_the_example() -> None:
+    done = run("progress", str(EXAMPLE), "--as-of", "2026-03-31", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert list(rows[0]) == [
+        "indicator_id", "target", "target_fy", "observed_fy", "observed_value",
+        "achievement", "expected", "status",
+    ]  # fmt: skip
+    by_id = {r["indicator_id"]: r for r in rows}
+    assert by_id["2-3-2.1"]["status"] == "on_track"
+    assert by_id["1-1-1.1"]["status"] == "not_assessable"
+    assert by_id["5-9.1"]["status"] == "no_data" and by_id["5-9.1"]["achievement"] == ""
+    table = run("progress", str(EXAMPLE), "--as-of", "2026-03-31")
+    assert table.returncode == 0 and "mean achievement" in table.stdout
+    js = run("progress", str(EXAMPLE), "--as-of", "2026-03-31", "--format", "json")
+    assert json.loads(js.stdout)["as_of"] == "2026-03-31"
+
+
+def test_progress_bad_input_exits_2_listing_every_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator_id,fiscal_year,value\n1-1-33.1,2024,5\n1-1.1,R0,5\n", "utf-8")
+    done = run("progress", str(bad))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 2 and "row 2" in lines[0] and "row 3" in lines[1]
+    done = run("progress", str(bad), "--keep-valid")
+    assert done.returncode == 0 and "rejected" in done.stderr
+    assert run("progress").returncode == 2
+
+
+def test_template_reads_back_once_filled(tmp_path: Path) -> None:
+    done = run("progress", "--template", "--fy", "R7")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("indicator_id,fiscal_year,value,as_of,source,note,# name")
+    assert lines[1].startswith("1-1.1,R7,,")
+    path = tmp_path / "filled.csv"
+    filled = [lines[0], lines[1].replace("1-1.1,R7,,", "1-1.1,R7,60,", 1), *lines[2:]]
+    path.write_text("\n".join(filled) + "\n", "utf-8")
+    done = run("progress", str(path), "--as-of", "2026-03-31", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert "without a value were skipped" in done.stderr
+    assert "1-1.1,final,2026,2025,60," in done.stdout
+
+
+def test_progress_chart(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "chart.png"
+    done = run("progress", str(EXAMPLE), "--as-of", "2026-03-31", "--chart", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert run("progress", str(EXAMPLE), "--chart", str(tmp_path / "c.gif")).returncode == 2
