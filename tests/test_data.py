@@ -225,7 +225,10 @@ def test_import_does_not_read_the_data() -> None:
     import sys
 
     code = (
-        "import sys, fukuoka_dx, fukuoka_dx.loading as l;"
+        "import sys, fukuoka_dx;"
+        "assert 'fukuoka_dx.model' not in sys.modules;"
+        "assert all(hasattr(fukuoka_dx, n) for n in fukuoka_dx.__all__);"
+        "import fukuoka_dx.loading as l;"
         "assert l._load.cache_info().currsize == 0;"
         "fukuoka_dx.load_plan(); assert l._load.cache_info().currsize == 1"
     )

@@ -156,7 +156,7 @@ def _check_gregorian(_instance: object, _attribute: object, value: int) -> None:
         )
 
 
-@attrs.frozen(order=True, repr=False)
+@attrs.frozen(order=False, repr=False)
 class FiscalYear:
     """A Japanese fiscal year (年度), 1 April to 31 March, named by its starting year.
 
@@ -165,6 +165,28 @@ class FiscalYear:
     """
 
     year: int = attrs.field(validator=_check_gregorian)
+
+    # -- order (by starting year; written out because fiscal years are compared often) ------
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not FiscalYear:
+            return NotImplemented
+        return self.year < other.year
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not FiscalYear:
+            return NotImplemented
+        return self.year <= other.year
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not FiscalYear:
+            return NotImplemented
+        return self.year > other.year
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not FiscalYear:
+            return NotImplemented
+        return self.year >= other.year
 
     # -- construction -------------------------------------------------------------------
 

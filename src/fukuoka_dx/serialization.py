@@ -86,8 +86,9 @@ def _date_from_str(value: object, _type: object) -> pendulum.Date:
 
 def _format(exc: BaseException, type_: Any) -> str:
     """Say what was wrong: the validator's own message rather than 'invalid value'."""
-    if isinstance(exc, ValueError | TypeError) and not isinstance(exc, KeyError) and str(exc):
-        return str(exc)
+    if isinstance(exc, ValueError | TypeError) and exc.args:
+        first = exc.args[0]  # attrs' instance_of puts its message first, then details
+        return str(first) if isinstance(first, str) else str(exc)
     return format_exception(exc, type_)
 
 
@@ -156,6 +157,43 @@ def _interning(hook: Any) -> Any:
     return structure
 
 
+def _strict_str(value: Any, _type: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {value!r}")
+    return value
+
+
+def _strict_optional_str(value: Any, _type: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"expected text or null, got {value!r}")
+    return value
+
+
+def _strict_int(value: Any, _type: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def _strict_float(value: Any, _type: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, got {value!r}")
+    return float(value)
+
+
+def _strict_bool(value: Any, _type: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _exactly(expected: Any) -> Any:
+    def predicate(type_: Any) -> bool:
+        return bool(type_ == expected)
+
+    return predicate
+
+
 def _is_enum(type_: Any) -> bool:
     return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
@@ -203,6 +241,16 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     then reported by re-reading with the detailed one.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    # JSON types are checked, never coerced: "7" is not a page number, 7.9 not a count
+    # (exact types: str-based enums have hooks of their own)
+    for type_, hook in (
+        (str, _strict_str),
+        (str | None, _strict_optional_str),
+        (int, _strict_int),
+        (float, _strict_float),
+        (bool, _strict_bool),
+    ):
+        conv.register_structure_hook_func(_exactly(type_), hook)
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     if not detailed:
         _fast_tuples(conv)
