@@ -109,3 +109,16 @@ def test_invalid_values_are_reported(plan: Plan) -> None:
     data["extra"] = 1
     with pytest.raises(JSONFormatError, match="extra"):
         from_json(json.dumps(data), Indicator)
+
+
+def test_json_scalars_are_checked_not_coerced(plan: Plan) -> None:
+    data = converter.unstructure(plan)
+    data["initiatives"][3]["page"] = "7"
+    data["initiatives"][4]["indicators"][0]["direction"] = "up"
+    data["initiatives"][5]["title"] = 5
+    with pytest.raises(JSONFormatError) as info:
+        converter_structure(data)
+    text = str(info.value)
+    assert "expected a whole number, got '7' @ $.initiatives[3].page" in text
+    assert "'up' is not a Direction" in text and "$.initiatives[4].indicators[0].direction" in text
+    assert "expected text, got 5 @ $.initiatives[5].title" in text

@@ -24,10 +24,18 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
-from fukuoka_dx.model import Bureau
+from fukuoka_dx.model import (
+    Bureau,
+    BureauKind,
+    IndicatorStatus,
+    Position,
+    Qualifier,
+    TargetColumn,
+)
 from fukuoka_dx.observations import OBSERVED_TYPES, ObservedValue
-from fukuoka_dx.schedule import CELL_TYPES, ScheduleCell
-from fukuoka_dx.targets import TARGET_TYPES, Target
+from fukuoka_dx.progress import Status
+from fukuoka_dx.schedule import CELL_TYPES, Marker, ScheduleCell
+from fukuoka_dx.targets import TARGET_TYPES, Direction, Target
 
 __all__ = [
     "JSONFormatError",
@@ -163,12 +171,6 @@ def _strict_str(value: Any, _type: Any) -> str:
     return value
 
 
-def _strict_optional_str(value: Any, _type: Any) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise ValueError(f"expected text or null, got {value!r}")
-    return value
-
-
 def _strict_int(value: Any, _type: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"expected a whole number, got {value!r}")
@@ -187,27 +189,17 @@ def _strict_bool(value: Any, _type: Any) -> bool:
     return value
 
 
-def _exactly(expected: Any) -> Any:
-    def predicate(type_: Any) -> bool:
-        return bool(type_ == expected)
-
-    return predicate
-
-
-def _is_enum(type_: Any) -> bool:
-    return isinstance(type_, type) and issubclass(type_, enum.Enum)
-
-
 def _enum_hook(type_: Any) -> Any:
     """Enums by value through one dict lookup, with a message listing the allowed values."""
     members = dict(type_._value2member_map_)
     expected = ", ".join(repr(v) for v in members)
+    name = type_.__name__
 
     def structure(value: Any, _type: Any) -> Any:
         try:
             return members[value]
         except (KeyError, TypeError):
-            raise ValueError(f"{value!r} is not one of {expected}") from None
+            raise ValueError(f"{value!r} is not a {name}: expected one of {expected}") from None
 
     return structure
 
@@ -241,17 +233,14 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     then reported by re-reading with the detailed one.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    # JSON types are checked, never coerced: "7" is not a page number, 7.9 not a count
-    # (exact types: str-based enums have hooks of their own)
-    for type_, hook in (
-        (str, _strict_str),
-        (str | None, _strict_optional_str),
-        (int, _strict_int),
-        (float, _strict_float),
-        (bool, _strict_bool),
-    ):
-        conv.register_structure_hook_func(_exactly(type_), hook)
-    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    # JSON types are checked, never coerced: "7" is not a page number, 7.9 not a count.
+    # (Registered by class; each enum by its own class so that str-based enums keep theirs.)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
+    conv.register_structure_hook(bool, _strict_bool)
+    for enum_type in _ENUMS:
+        conv.register_structure_hook(enum_type, _enum_hook(enum_type))
     if not detailed:
         _fast_tuples(conv)
     conv.register_unstructure_hook(FiscalYear, lambda fy: fy.year)
@@ -267,6 +256,16 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     return conv
 
 
+_ENUMS: Final[tuple[type[enum.Enum], ...]] = (
+    BureauKind,
+    Direction,
+    IndicatorStatus,
+    Marker,
+    Position,
+    Qualifier,
+    Status,
+    TargetColumn,
+)
 converter: Final = make_converter()
 _fast: Final = make_converter(detailed=False)
 assert len(TARGET_TYPES) == 13 and len(CELL_TYPES) == 6
