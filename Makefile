@@ -43,7 +43,7 @@ wheel-test: $(VENV)/.installed-test
 	$(BIN)/python -m build -q --wheel --outdir build/wheel-test . >/dev/null
 	$(PYTHON) -m venv build/wheel-test/venv
 	build/wheel-test/venv/bin/python -m pip install -q build/wheel-test/*.whl
-	cd build/wheel-test && venv/bin/python -c "import fukuoka_dx as f; p = f.load_plan(); assert p.digest == f.load_plan(p.edition).digest; print('wheel ok:', p.edition, len(p.initiatives), 'initiatives', p.digest[:12])"
+	$(BIN)/python tools/check_wheel.py build/wheel-test build/wheel-test/venv
 
 data: $(VENV)/.installed
 	$(BIN)/python tools/build_data.py

@@ -7,10 +7,10 @@ clipped to 0..1, and the progress ratio ``R = achievement / expected`` sets the 
 
 >>> from fukuoka_dx import load_plan
 >>> plan = load_plan()
->>> ind = plan.indicator("2-3-2.1")          # 3,302 → 1,000 (a decreasing indicator)
->>> r = evaluate(ind, Observation("2-3-2.1", 2024, Figure(2151)), TargetColumn.MIDTERM)
->>> r.achievement, r.status
-(0.5, <Status.NEEDS_ACCELERATION: 'needs_acceleration'>)
+>>> ind = plan.indicator("2-3-2.1")  # 3,302 → 1,000 by 令和8年度 (a decreasing indicator)
+>>> r = evaluate(ind, Observation("2-3-2.1", "R6", Figure(2151)), TargetColumn.FINAL)
+>>> r.achievement, r.expected, r.status
+(0.5, 0.5, <Status.ON_TRACK: 'on_track'>)
 """
 
 from __future__ import annotations
@@ -427,13 +427,24 @@ def evaluate(
 def _latest(
     observations: Sequence[Observation], fy: FiscalYear, as_of: _dt.date
 ) -> Observation | None:
-    usable = [
-        o for o in observations if o.fiscal_year <= fy and (o.as_of is None or o.as_of <= as_of)
-    ]
-    if not usable:
-        return None
-    # the latest year, then the latest as-of date; ties broken by value text for order-invariance
-    return max(usable, key=lambda o: (o.fiscal_year, o.date, _value_text(o.value)))
+    """The latest usable observation: latest fiscal year, then latest as-of date.
+
+    Ties (equal year and date, different values) are broken by the value's text so that
+    the result does not depend on the order of the observations.
+    """
+    best: list[Observation] = []
+    best_key: tuple[FiscalYear, _dt.date] | None = None
+    for o in observations:
+        if o.fiscal_year > fy or (o.as_of is not None and o.as_of > as_of):
+            continue
+        key = (o.fiscal_year, o.date)
+        if best_key is None or key > best_key:
+            best, best_key = [o], key
+        elif key == best_key:
+            best.append(o)
+    if len(best) <= 1:
+        return best[0] if best else None
+    return max(best, key=lambda o: _value_text(o.value))
 
 
 def _rollup(key: str, label: str, results: Iterable[IndicatorProgress]) -> RollUp:
