@@ -16,6 +16,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from fukuoka_dx._validators import non_empty_text, non_empty_texts
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
 from fukuoka_dx.schedule import Schedule
 from fukuoka_dx.targets import (
@@ -59,16 +60,6 @@ def _matches(pattern: re.Pattern[str], example: str) -> Callable[[object, object
     return check
 
 
-def _text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
-
-
-def _texts(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError(f"{attribute.name} must be a tuple of non-empty texts, got {value!r}")
-
-
 def _page(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"{attribute.name} must be a page number (1 or more), got {value!r}")
@@ -87,8 +78,8 @@ class BureauKind(enum.StrEnum):
 class Bureau:
     """A responsible body (所管), by its Japanese name as published (``区役所(東区)``)."""
 
-    name_ja: str = attrs.field(validator=_text)
-    name_en: str = attrs.field(validator=_text)
+    name_ja: str = attrs.field(validator=non_empty_text)
+    name_en: str = attrs.field(validator=non_empty_text)
     kind: BureauKind = attrs.field(validator=attrs.validators.instance_of(BureauKind))
     ward: str | None = attrs.field(default=None)
     """The ward (区) of a ward office, e.g. ``東区``; ``None`` for the others."""
@@ -112,18 +103,18 @@ class Pillar:
     """A pillar (柱) of the strategy: ``1`` 暮らしのDX … ``5`` DXを支える基盤."""
 
     id: str = attrs.field(validator=_matches(RE_PILLAR, "4"))
-    title: str = attrs.field(validator=_text)
-    title_en: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=non_empty_text)
+    title_en: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
 class Repair:
     """A correction of extraction damage, with the document's own evidence for it."""
 
-    field: str = attrs.field(validator=_text)
-    extracted: str = attrs.field(validator=_text)
-    repaired: str = attrs.field(validator=_text)
-    evidence: str = attrs.field(validator=_text)
+    field: str = attrs.field(validator=non_empty_text)
+    extracted: str = attrs.field(validator=non_empty_text)
+    repaired: str = attrs.field(validator=non_empty_text)
+    evidence: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
@@ -135,7 +126,7 @@ class PromotionItem:
     """
 
     id: str = attrs.field(validator=_matches(RE_PROMOTION_ITEM, "4-17"))
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=non_empty_text)
     page: int = attrs.field(validator=_page)
     own_block: bool = attrs.field(validator=attrs.validators.instance_of(bool))
     repairs: tuple[Repair, ...] = ()
@@ -184,7 +175,7 @@ class Indicator:
     """
 
     id: str = attrs.field(validator=_matches(RE_INDICATOR, "4-17-2.3"))
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=non_empty_text)
     unit: str | None
     qualifiers: tuple[Qualifier, ...] = attrs.field(validator=_qualifiers)
     direction: Direction = attrs.field(validator=attrs.validators.instance_of(Direction))
@@ -293,11 +284,11 @@ class Initiative:
     """
 
     id: str = attrs.field(validator=_matches(RE_INITIATIVE, "4-17-8"))
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=non_empty_text)
     page: int = attrs.field(validator=_page)
     bureau: Bureau
-    description: tuple[str, ...] = attrs.field(validator=_texts)
-    notes: tuple[str, ...] = attrs.field(validator=_texts)
+    description: tuple[str, ...] = attrs.field(validator=non_empty_texts)
+    notes: tuple[str, ...] = attrs.field(validator=non_empty_texts)
     schedule: Schedule
     indicator_status: IndicatorStatus = attrs.field(
         validator=attrs.validators.instance_of(IndicatorStatus)
@@ -363,7 +354,7 @@ class Revision:
     """An entry of the revision history (改訂履歴): ``令和5年9月 改訂(実行項目の追加)``."""
 
     month: YearMonth
-    event: str = attrs.field(validator=_text)
+    event: str = attrs.field(validator=non_empty_text)
     """As published: ``策定`` (adopted) or ``改訂(実行項目の追加)`` (revised)."""
 
 
@@ -401,8 +392,8 @@ class Plan:
     """
 
     edition: str = attrs.field(validator=_matches(re.compile(r"^\d{4}-\d{2}$"), "2023-09"))
-    title: str = attrs.field(validator=_text)
-    publisher: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=non_empty_text)
+    publisher: str = attrs.field(validator=non_empty_text)
     first_year: FiscalYear
     last_year: FiscalYear
     revisions: tuple[Revision, ...]

@@ -27,6 +27,7 @@ from typing import ClassVar, Final
 import attrs
 import pendulum
 
+from fukuoka_dx._validators import finite, non_empty_text
 from fukuoka_dx.fiscal_calendar import FiscalYear, FiscalYearParseError
 from fukuoka_dx.model import Indicator, NotFoundError, Plan, TargetColumn
 from fukuoka_dx.targets import (
@@ -94,12 +95,7 @@ class Figure:
     """An observed figure (``1,234``, ``51.3``)."""
 
     kind: ClassVar[str] = "figure"
-    value: float = attrs.field(converter=float)
-
-    @value.validator
-    def _finite(self, _attribute: object, value: float) -> None:
-        if not math.isfinite(value):
-            raise ValueError(f"an observed figure must be finite, got {value!r}")
+    value: float = attrs.field(converter=float, validator=finite)
 
 
 @attrs.frozen
@@ -107,12 +103,7 @@ class RelativeChange:
     """An observed change against the baseline in percent (``30%減`` is ``-30``)."""
 
     kind: ClassVar[str] = "relative"
-    percent: float = attrs.field(converter=float)
-
-    @percent.validator
-    def _finite(self, _attribute: object, value: float) -> None:
-        if not math.isfinite(value):
-            raise ValueError(f"an observed change must be finite, got {value!r}")
+    percent: float = attrs.field(converter=float, validator=finite)
 
 
 @attrs.frozen
@@ -120,12 +111,7 @@ class Stage:
     """A milestone stage reached, as the plan names it (``試行検証・要件定義``)."""
 
     kind: ClassVar[str] = "stage"
-    text: str = attrs.field()
-
-    @text.validator
-    def _check(self, _attribute: object, value: str) -> None:
-        if not value.strip():
-            raise ValueError("a stage must be non-empty text")
+    text: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from typing import ClassVar, Final
 
 import attrs
 
+from fukuoka_dx._validators import non_empty_text
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.targets import parse_number
 
@@ -48,17 +49,12 @@ class CellKind(enum.StrEnum):
     MISSING = "missing"
 
 
-def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
-
-
 @attrs.frozen
 class ActivityCell:
     """An activity as published (``システム刷新``)."""
 
     kind: ClassVar[CellKind] = CellKind.ACTIVITY
-    text: str = attrs.field(validator=_non_empty)
+    text: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
@@ -89,7 +85,7 @@ class MarkerCell:
     """A marker such as ``(完了)`` (completed) or ``(未定)`` (undecided)."""
 
     kind: ClassVar[CellKind] = CellKind.MARKER
-    text: str = attrs.field(validator=_non_empty)
+    text: str = attrs.field(validator=non_empty_text)
     marker: Marker = attrs.field(converter=Marker)
 
 
@@ -98,7 +94,7 @@ class QuantityCell:
     """A per-year quantity (``約35km``): ``value`` in ``unit``, ``approximate`` for 約."""
 
     kind: ClassVar[CellKind] = CellKind.QUANTITY
-    text: str = attrs.field(validator=_non_empty)
+    text: str = attrs.field(validator=non_empty_text)
     value: float = attrs.field(converter=float)
     unit: str = ""
     approximate: bool = False
@@ -109,7 +105,7 @@ class MissingCell:
     """A cell the extraction lost; ``note`` says what the source shows."""
 
     kind: ClassVar[CellKind] = CellKind.MISSING
-    note: str = attrs.field(validator=_non_empty)
+    note: str = attrs.field(validator=non_empty_text)
     text: str = ""
 
 

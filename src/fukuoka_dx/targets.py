@@ -22,6 +22,7 @@ from typing import ClassVar, Final
 
 import attrs
 
+from fukuoka_dx._validators import finite, non_empty_text
 from fukuoka_dx.fiscal_calendar import FiscalYearParseError, YearMonth
 
 __all__ = [
@@ -79,20 +80,8 @@ class TargetParseError(ValueError):
     """A cell text that does not fit the kind asked for; the message quotes the text."""
 
 
-def _finite(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{attribute.name} must be a number, got {value!r}")
-    if not math.isfinite(value):
-        raise ValueError(f"{attribute.name} must be finite, got {value!r}")
-
-
 def _to_float(value: float) -> float:
     return float(value)
-
-
-def _text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
 
 
 @attrs.frozen
@@ -104,8 +93,8 @@ class NumberTarget:
     """
 
     kind: ClassVar[TargetKind] = TargetKind.NUMBER
-    text: str = attrs.field(validator=_text)
-    value: float = attrs.field(converter=_to_float, validator=_finite)
+    text: str = attrs.field(validator=non_empty_text)
+    value: float = attrs.field(converter=_to_float, validator=finite)
     note: str | None = None
     as_of: bool = False
     estimate: bool = False
@@ -126,8 +115,8 @@ class RelativeTarget:
     """A change relative to the baseline in percent: ``20%減`` is ``percent == -20``."""
 
     kind: ClassVar[TargetKind] = TargetKind.RELATIVE
-    text: str = attrs.field(validator=_text)
-    percent: float = attrs.field(converter=_to_float, validator=_finite)
+    text: str = attrs.field(validator=non_empty_text)
+    percent: float = attrs.field(converter=_to_float, validator=finite)
 
 
 @attrs.frozen
@@ -135,7 +124,7 @@ class DirectionTarget:
     """Any move in a direction over the baseline: ``増加`` (increase) or ``減少`` (decrease)."""
 
     kind: ClassVar[TargetKind] = TargetKind.DIRECTION
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=non_empty_text)
     direction: Direction = attrs.field()
 
     @direction.validator
@@ -149,7 +138,7 @@ class MaintainTarget:
     """Keep at least the baseline level: ``継続``."""
 
     kind: ClassVar[TargetKind] = TargetKind.MAINTAIN
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
@@ -157,7 +146,7 @@ class SameAsPreviousTarget:
     """``同左``: the same as the column to the left."""
 
     kind: ClassVar[TargetKind] = TargetKind.SAME_AS_PREVIOUS
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
@@ -165,7 +154,7 @@ class CarryForwardTarget:
     """``→``: no figure of its own; the arrow carries the row on."""
 
     kind: ClassVar[TargetKind] = TargetKind.CARRY_FORWARD
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
@@ -173,7 +162,7 @@ class PendingTarget:
     """To be set later (``※``, ``調査後設定※``); ``text`` is the published reason."""
 
     kind: ClassVar[TargetKind] = TargetKind.PENDING
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
@@ -181,9 +170,9 @@ class RangeTarget:
     """A band ``15~80``: any value from ``low`` to ``high`` (both included) meets it."""
 
     kind: ClassVar[TargetKind] = TargetKind.RANGE
-    text: str = attrs.field(validator=_text)
-    low: float = attrs.field(converter=_to_float, validator=_finite)
-    high: float = attrs.field(converter=_to_float, validator=_finite)
+    text: str = attrs.field(validator=non_empty_text)
+    low: float = attrs.field(converter=_to_float, validator=finite)
+    high: float = attrs.field(converter=_to_float, validator=finite)
 
     @high.validator
     def _check_order(self, _attribute: object, value: float) -> None:
@@ -195,8 +184,8 @@ class RangeTarget:
 class CompositePart:
     """One labelled figure of a composite cell (``対面30``)."""
 
-    label: str = attrs.field(validator=_text)
-    value: float = attrs.field(converter=_to_float, validator=_finite)
+    label: str = attrs.field(validator=non_empty_text)
+    value: float = attrs.field(converter=_to_float, validator=finite)
 
 
 def _parts(_instance: object, _attribute: object, value: tuple[CompositePart, ...]) -> None:
@@ -212,7 +201,7 @@ class CompositeTarget:
     """Labelled parts, each a figure: ``対面30 オンライン30``."""
 
     kind: ClassVar[TargetKind] = TargetKind.COMPOSITE
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=non_empty_text)
     parts: tuple[CompositePart, ...] = attrs.field(validator=_parts)
 
     def part(self, label: str) -> CompositePart:
@@ -229,7 +218,7 @@ class MilestoneTarget:
     """A stage reached (``ロードマップ策定``); the indicator orders its stages."""
 
     kind: ClassVar[TargetKind] = TargetKind.MILESTONE
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
@@ -237,7 +226,7 @@ class QualitativeTarget:
     """A state in words (``全校``, ``ほぼ全市民``): not measurable as a figure."""
 
     kind: ClassVar[TargetKind] = TargetKind.QUALITATIVE
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=non_empty_text)
 
 
 @attrs.frozen
@@ -245,7 +234,7 @@ class NoTarget:
     """``-``: the plan gives no figure in that column."""
 
     kind: ClassVar[TargetKind] = TargetKind.NONE
-    text: str = attrs.field(default="-", validator=_text)
+    text: str = attrs.field(default="-", validator=non_empty_text)
 
 
 @attrs.frozen
@@ -253,7 +242,7 @@ class MissingTarget:
     """The source lost or never had the cell; ``note`` says what the source shows."""
 
     kind: ClassVar[TargetKind] = TargetKind.MISSING
-    note: str = attrs.field(validator=_text)
+    note: str = attrs.field(validator=non_empty_text)
     text: str = ""
 
 
