@@ -242,3 +242,13 @@ def test_era_year_round_trip(d: dt.date) -> None:
     assert ey.era.first_day <= d
     last = ey.era.last_day
     assert last is None or d <= last
+
+
+@given(st.text(max_size=12))
+def test_any_text_parses_or_raises_the_parse_error(text: str) -> None:
+    try:
+        fy = FiscalYear.parse(text)
+    except FiscalYearParseError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(fy, FiscalYear)

@@ -161,3 +161,16 @@ def test_written_files_read_back(rows: list[tuple[str, int, float]]) -> None:
     observations = [Observation(i, y, Figure(v)) for i, y, v in rows]
     text = write_observations_csv(observations)
     assert read_observations_csv(text, plan) == tuple(observations)
+
+
+@given(st.text(max_size=40))
+def test_any_csv_text_reads_or_reports(text: str) -> None:
+    import fukuoka_dx
+
+    plan = fukuoka_dx.load_plan()
+    try:
+        result = read_observations_csv(HEADER + text, plan)
+    except ObservationsError as exc:
+        assert exc.errors and all(e.location.startswith("<text>") for e in exc.errors)
+    else:
+        assert isinstance(result, tuple)

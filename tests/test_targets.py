@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fukuoka_dx.targets import (
     CompositeTarget,
@@ -98,3 +100,31 @@ def test_parse_number() -> None:
     for bad in ("nan", "inf", "1e9", "12a", ""):
         with pytest.raises(TargetParseError):
             parse_number(bad)
+
+
+@given(st.text(max_size=16))
+def test_any_cell_text_reads_as_a_kind_or_raises(text: str) -> None:
+    try:
+        target = parse_target(text)
+    except TargetParseError:
+        assert not text.strip()
+    else:
+        assert target.text == text
+
+
+@given(
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+def test_ranges_reject_low_above_high(low: float, high: float) -> None:
+    if low > high:
+        with pytest.raises(ValueError):
+            RangeTarget("x", low, high)
+    else:
+        assert RangeTarget("x", low, high).low == low
+
+
+@given(st.sampled_from([float("nan"), float("inf"), float("-inf")]))
+def test_figures_reject_non_finite(value: float) -> None:
+    with pytest.raises(ValueError):
+        NumberTarget("x", value)

@@ -396,7 +396,7 @@ def _location_of(
 
 def _csv_rows(text: str, name: str) -> Iterable[tuple[str, Mapping[str, object]]]:
     text = text.removeprefix("\ufeff")
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
@@ -432,7 +432,13 @@ def read_observations_csv(
     then returns a :class:`ReadResult` with the valid rows and the rejected ones.
     """
     text, label = _read_text(source, name)
-    rows = list(_csv_rows(text, label))
+    rows: list[tuple[str, Mapping[str, object]]] = []
+    parsed = _csv_rows(text, label)
+    try:
+        rows.extend(parsed)
+    except csv.Error as exc:
+        at = f"{label}, row {len(rows) + 2}"
+        raise ObservationsError([ObservationError(at, None, "", f"not valid CSV: {exc}")]) from None
     return _collect(rows, plan, keep_valid, skip_empty)
 
 
