@@ -122,6 +122,8 @@ def test_hold_a_level() -> None:
     ind = numeric(100, 100, "increase")
     assert evaluate(ind, obs(100), FINAL).achievement == 1.0
     assert evaluate(ind, obs(90), FINAL).achievement == pytest.approx(0.9)
+    early = evaluate(ind, obs(90, 2023), FINAL)  # a level is due in full from the start
+    assert early.expected == 1.0 and early.status is Status.NEEDS_ACCELERATION
     dec = numeric(5, 5, "decrease")
     assert evaluate(dec, obs(6), FINAL).achievement is None
     assert evaluate(dec, obs(4), FINAL).status is Status.ACHIEVED
@@ -169,6 +171,10 @@ def test_assessment_of_the_plan(plan: Plan) -> None:
     assert r.observation is not None and r.observation.fiscal_year == FY(2024)
     assert r.target is FINAL
     assert a.result("1-18-1.1").observation is not None
+    assert a.result("1-18-1.1").borrowed_from == "1-8.1"
+    assert a.result("1-8.1").borrowed_from is None
+    with pytest.raises(KeyError, match="did you mean"):
+        a.result("1-1.2")
     assert a.result("2-3-2.1").status is Status.NO_DATA
     assert a.overall.total == len(plan.indicators)
     for rollups in (a.by_pillar, a.by_bureau, a.by_promotion_item):

@@ -57,6 +57,9 @@ _EXPORTS: dict[str, str] = {
     "Stage": "fukuoka_dx.observations",
     "Status": "fukuoka_dx.progress",
     "Table": "fukuoka_dx.export",
+    "TargetParseError": "fukuoka_dx.targets",
+    "CompositePart": "fukuoka_dx.targets",
+    "parse_value": "fukuoka_dx.observations",
     "Target": "fukuoka_dx.targets",
     "TargetColumn": "fukuoka_dx.model",
     "TargetKind": "fukuoka_dx.targets",
@@ -133,6 +136,7 @@ if TYPE_CHECKING:
         ReadResult,
         RelativeChange,
         Stage,
+        parse_value,
         read_observations,
         read_observations_csv,
         read_observations_json,
@@ -158,9 +162,11 @@ if TYPE_CHECKING:
         to_json,
     )
     from fukuoka_dx.targets import (
+        CompositePart,
         Direction,
         Target,
         TargetKind,
+        TargetParseError,
         parse_target,
     )
 
@@ -172,6 +178,7 @@ __all__ = [
     "Assessment",
     "Bureau",
     "BureauKind",
+    "CompositePart",
     "CompositeValue",
     "Direction",
     "Era",
@@ -207,6 +214,7 @@ __all__ = [
     "Target",
     "TargetColumn",
     "TargetKind",
+    "TargetParseError",
     "Thresholds",
     "UnknownEditionError",
     "YearMonth",
@@ -221,6 +229,7 @@ __all__ = [
     "initiative_rows",
     "load_plan",
     "parse_target",
+    "parse_value",
     "read_observations",
     "read_observations_csv",
     "read_observations_json",

@@ -40,7 +40,7 @@ from fukuoka_dx.observations import ObservationsError, ReadResult, read_observat
 from fukuoka_dx.progress import PROGRESS_COLUMNS, Status, Thresholds, assess, default_target
 from fukuoka_dx.targets import TargetKind
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 PROG = "fukuoka-dx"
 _ASSESSABLE_KINDS = frozenset(
@@ -507,7 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--target", choices=("midterm", "final"), help="default: by the as-of date")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
-    p.add_argument("--chart", help="also draw a chart to this .png/.svg file (plot extra)")
+    p.add_argument("--chart", help="also draw a chart to this .png, .svg or .pdf file (plot extra)")
     p.add_argument("--all", action="store_true", help="table: show indicators with no data")
     p.add_argument(
         "--keep-valid",

@@ -323,7 +323,11 @@ class YearMonth:
 
     @classmethod
     def parse(cls, text: str) -> YearMonth:
-        """``R6.1月``, ``R4.12月末``, ``R4.12月末時点``, ``R5.6``, ``令和6年1月``, ``2024-01``."""
+        """Read a month as the plan writes it.
+
+        ``R6.1月``, ``R4.12月末``, ``R4.12月末時点``, ``R4.11月現在``, ``R5.6``, ``令和6年1月``
+        or ``2024-01``. The month's fiscal year is :attr:`fiscal_year`.
+        """
         return _parse_year_month(text)
 
     @property
@@ -450,7 +454,7 @@ def _parse_fiscal_year(text: str, era: Era | str | None) -> FiscalYear:
 
 _RE_MONTH_ERA: Final = re.compile(
     rf"^(?:(?P<era>{_ERA_NAMES})|(?P<letter>[{_ERA_LETTERS}]))\s*{_NUM}\s*(?:\.|年)\s*"
-    r"(?P<month>\d{1,2})\s*(?:月)?\s*(?P<end>末)?\s*(?:時点)?\s*[~〜～]?$",
+    r"(?P<month>\d{1,2})\s*(?:月)?\s*(?P<end>末)?\s*(?:時点|現在)?\s*[~〜～]?$",
     re.I,
 )
 _RE_MONTH_ISO: Final = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})$")

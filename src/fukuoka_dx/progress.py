@@ -26,7 +26,7 @@ import attrs
 import pendulum
 
 from fukuoka_dx.fiscal_calendar import FiscalYear, today
-from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.model import Indicator, Plan, TargetColumn, _missing_key
 from fukuoka_dx.observations import (
     CompositeValue,
     Figure,
@@ -127,6 +127,8 @@ class IndicatorProgress:
     status: Status
     reason: str = ""
     """Why a status is ``not_assessable`` or ``no_data``, or how ``achieved`` was judged."""
+    borrowed_from: str | None = None
+    """For an indicator of a re-post (再掲): the original's indicator whose observation is used."""
 
     @property
     def ratio(self) -> float | None:
@@ -197,10 +199,11 @@ class Assessment:
     overall: RollUp
 
     def result(self, indicator_id: str) -> IndicatorProgress:
+        """The result for one indicator; an unknown id names close matches."""
         for r in self.results:
             if r.indicator_id == indicator_id:
                 return r
-        raise KeyError(f"no indicator {indicator_id!r} in this assessment")
+        raise _missing_key("indicator", indicator_id, [r.indicator_id for r in self.results])
 
     def rows(self) -> list[dict[str, Any]]:
         """One plain row per indicator (:data:`PROGRESS_COLUMNS`)."""
@@ -248,6 +251,7 @@ class _Judgement:
     met: bool | None
     status: Status | None = None  # set for rule-only targets
     reason: str = ""
+    holds_level: bool = False  # a level to hold (target == baseline): all of it is due at once
 
 
 def _numeric_baseline(ind: Indicator) -> float | None:
@@ -283,10 +287,10 @@ def _judge_number(ind: Indicator, t: float, value: ObservedValue) -> _Judgement:
         return _Judgement(a / t, met)
     if t == b:
         if met:
-            return _Judgement(1.0, True)
+            return _Judgement(1.0, True, holds_level=True)
         if sense is Direction.DECREASE or t == 0:
             return _Judgement(None, False, reason="a level to hold, not held")
-        return _Judgement(a / t, False)
+        return _Judgement(a / t, False, holds_level=True)
     if (t > b) != (sense is Direction.INCREASE):
         # a ceiling or floor: the plan lets the figure move against the desired direction
         status = Status.ACHIEVED if met else Status.DETERIORATION
@@ -362,12 +366,16 @@ def _judge_rule(ind: Indicator, target: Target, value: ObservedValue) -> _Judgem
     if isinstance(target, MaintainTarget):
         sense = ind.direction if ind.direction is Direction.DECREASE else Direction.INCREASE
         met = _met(a, b, sense)
-        return _Judgement(None, met, Status.ACHIEVED if met else Status.DETERIORATION)
+        if met:
+            return _Judgement(None, True, Status.ACHIEVED, "the baseline level is kept")
+        return _Judgement(None, False, Status.DETERIORATION, "below the baseline level")
     assert isinstance(target, DirectionTarget)
     if a == b:
         return _Judgement(None, False, Status.LIMITED_PROGRESS, "equal to the baseline")
     met = (a > b) == (target.direction is Direction.INCREASE)
-    return _Judgement(None, met, Status.ACHIEVED if met else Status.DETERIORATION)
+    if met:
+        return _Judgement(None, True, Status.ACHIEVED, "moved the desired way from the baseline")
+    return _Judgement(None, False, Status.DETERIORATION, "moved away from the baseline")
 
 
 def _judge(ind: Indicator, target: Target, value: ObservedValue) -> _Judgement:
@@ -406,6 +414,8 @@ def evaluate(
         raise ValueError(f"observation of {observation.indicator_id} given for {indicator.id}")
     expected = expected_share(observation.fiscal_year, indicator.baseline_fy, target_fy)
     j = _judge(indicator, target, observation.value)
+    if j.holds_level:  # no gradual path to a level that is to be held throughout
+        expected = 1.0
     achievement = j.achievement
     if achievement is not None and not math.isfinite(achievement):
         achievement = None
@@ -481,10 +491,14 @@ def assess(
     for ini in plan.initiatives:
         for ind in ini.indicators:
             obs = by_indicator.get(ind.id, [])
+            borrowed = None
             if not obs and ini.reposts:
-                original = f"{ini.reposts}.{ind.number}"
-                obs = [attrs.evolve(o, indicator_id=ind.id) for o in by_indicator.get(original, [])]
-            results.append(evaluate(ind, _latest(obs, fy, day), chosen, thresholds))
+                borrowed = f"{ini.reposts}.{ind.number}"
+                obs = [attrs.evolve(o, indicator_id=ind.id) for o in by_indicator.get(borrowed, [])]
+            result = evaluate(ind, _latest(obs, fy, day), chosen, thresholds)
+            if borrowed and result.observation is not None:
+                result = attrs.evolve(result, borrowed_from=borrowed)
+            results.append(result)
     return _assessment(plan, day, column, tuple(results))
 
 

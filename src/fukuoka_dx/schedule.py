@@ -28,6 +28,7 @@ __all__ = [
     "CarryCell",
     "CellKind",
     "EmptyCell",
+    "Marker",
     "MarkerCell",
     "MissingCell",
     "QuantityCell",

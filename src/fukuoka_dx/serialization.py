@@ -42,6 +42,7 @@ __all__ = [
     "canonical_json",
     "converter",
     "from_json",
+    "make_converter",
     "structure",
     "to_json",
     "unstructure",
