@@ -73,6 +73,11 @@ def test_show_each_kind_of_id() -> None:
         assert code == 0 and expect in out
     code, out, _ = call("show", "1-9-3")
     assert "missing" in out and "5" in out
+    for key in ("4", "1-9", "1-9-3", "1-9-3.2"):
+        code, out, _ = call("show", key, "--format", "json")
+        assert code == 0 and json.loads(out)
+    code, out, _ = call("show", "1-9-3.2", "--format", "json")
+    assert json.loads(out)["final"] == json.loads(out)["final"] | {"kind": "missing"}
 
 
 def test_bad_arguments_exit_2_with_one_line() -> None:

@@ -88,14 +88,23 @@ def _fy_arg(text: str) -> FiscalYear:
 # -- helpers --------------------------------------------------------------------------------
 
 
-def _out(args: argparse.Namespace) -> TextIO:
-    stdout: TextIO = args.stdout
-    return stdout
+def _write(args: argparse.Namespace, text: str) -> None:
+    """Write to ``--output`` when the command has one and it is given, else to stdout."""
+    output = getattr(args, "output", None)
+    if output:
+        path = Path(output)
+        try:
+            path.write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    else:
+        stdout: TextIO = args.stdout
+        stdout.write(text)
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:
-    out = _out(args)
-    out.write(text if text.endswith("\n") else text + "\n")
+    """Write a block of text, ending it with a newline."""
+    _write(args, text if text.endswith("\n") else text + "\n")
 
 
 def _plan(args: argparse.Namespace) -> Plan:
@@ -239,10 +248,43 @@ def _initiative_lines(plan: Plan, ini: Initiative) -> list[str]:
     return lines
 
 
+def _show_json(plan: Plan, key: str) -> str:
+    """The JSON form of what ``show`` shows: the model value(s) for the id."""
+    from fukuoka_dx.serialization import unstructure
+
+    data: object
+    if RE_PILLAR.match(key):
+        pillar = plan.pillar(key)
+        items = [p for p in plan.promotion_items if p.pillar_id == pillar.id]
+        data = {
+            "pillar": unstructure(pillar),
+            "promotion_items": unstructure(items),
+            "initiatives": unstructure(plan.initiatives_of(pillar=pillar.id)),
+        }
+    elif RE_INDICATOR.match(key):
+        data = unstructure(plan.indicator(key))
+    elif RE_PROMOTION_ITEM.match(key):
+        data = {
+            "promotion_item": unstructure(plan.promotion_item(key)),
+            "initiatives": unstructure(plan.children(key)),
+        }
+    else:
+        data = unstructure(plan.initiative(key))
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     plan = _plan(args)
     key: str = args.id.strip()
     lines: list[str] = []
+    if not (RE_PILLAR.match(key) or RE_INITIATIVE.match(key) or RE_INDICATOR.match(key)):
+        raise UsageError(
+            f"{key!r} is not an id: expected a pillar (4), promotion item (4-17), "
+            f"initiative (4-17-8) or indicator (4-17-8.1)"
+        )
+    if args.format == "json":
+        _emit(args, _show_json(plan, key))
+        return 0
     if RE_PILLAR.match(key):
         p = plan.pillar(key)
         lines.append(f"pillar {p.id}  {p.title} ({p.title_en})")
@@ -260,13 +302,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         lines.append(f"promotion item {item.id}  {item.title} (p.{item.page})")
         for ini in plan.children(item.id):
             lines += ["", *_initiative_lines(plan, ini)]
-    elif RE_INITIATIVE.match(key):
-        lines += _initiative_lines(plan, plan.initiative(key))
     else:
-        raise UsageError(
-            f"{key!r} is not an id: expected a pillar (4), promotion item (4-17), "
-            f"initiative (4-17-8) or indicator (4-17-8.1)"
-        )
+        lines += _initiative_lines(plan, plan.initiative(key))
     _emit(args, "\n".join(lines))
     return 0
 
@@ -340,18 +377,6 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 # -- export ---------------------------------------------------------------------------------
-
-
-def _write(args: argparse.Namespace, text: str, binary_bom: bool = False) -> None:
-    if args.output:
-        path = Path(args.output)
-        try:
-            path.write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    else:
-        out = _out(args)
-        out.write(text)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -480,6 +505,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="one pillar, promotion item, initiative or indicator")
     p.add_argument("id", help="e.g. 4, 4-17, 4-17-8 or 4-17-8.1")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("search", help="initiatives whose text contains TEXT")

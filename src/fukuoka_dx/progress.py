@@ -503,7 +503,7 @@ def assess(
 
 
 def _group(
-    plan: Plan, results: Sequence[IndicatorProgress], key: Mapping[str, tuple[str, str]]
+    results: Sequence[IndicatorProgress], key: Mapping[str, tuple[str, str]]
 ) -> tuple[RollUp, ...]:
     groups: dict[tuple[str, str], list[IndicatorProgress]] = {}
     for r in results:
@@ -531,8 +531,8 @@ def _assessment(
         as_of=day,
         target=column,
         results=results,
-        by_promotion_item=_group(plan, results, item_key),
-        by_pillar=_group(plan, results, pillar_key),
-        by_bureau=_group(plan, results, bureau_key),
+        by_promotion_item=_group(results, item_key),
+        by_pillar=_group(results, pillar_key),
+        by_bureau=_group(results, bureau_key),
         overall=_rollup("all", plan.title, results),
     )
