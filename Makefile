@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED ?= ../shared/seed/000_20118ee2537d5ad5.txt
 
-.PHONY: run test lint typecheck pytest docs wheel-test bench data clean
+.PHONY: run test lint typecheck pytest docs docs-check wheel-test bench data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml
 run: $(VENV)/.installed
 	$(BIN)/fukuoka-dx summary
 
-test: $(VENV)/.installed-test lint typecheck pytest docs wheel-test
+test: $(VENV)/.installed-test lint typecheck pytest docs-check wheel-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -33,9 +33,14 @@ typecheck: $(VENV)/.installed-test
 pytest: $(VENV)/.installed-test
 	FUKUOKA_DX_SEED=$(SEED) $(BIN)/pytest -q -rs
 
+# The HTML (warnings are errors, every cross-reference checked) and every example as a doctest.
 docs: $(VENV)/.installed-test
 	$(BIN)/sphinx-build -q -W -n -b html docs docs/_build/html
 	$(BIN)/sphinx-build -q -W -b doctest docs docs/_build/doctest
+
+# The same inside `make test`, without the network (intersphinx links need it; checks don't).
+docs-check:
+	FUKUOKA_DX_DOCS_OFFLINE=1 $(MAKE) docs
 
 # The packaged data must be in the built wheel: install it in a fresh venv and load the plan.
 wheel-test: $(VENV)/.installed-test
