@@ -141,6 +141,9 @@ def test_parse_value_checks_the_indicator(plan: Plan) -> None:
         parse_value("30", plan.indicator("1-11-3.1"))
     with pytest.raises(ValueError, match="parts"):
         parse_value("会場30 オンライン30", plan.indicator("1-11-3.1"))
+    with pytest.raises(ValueError, match="no relative target"):
+        parse_value("30%減", plan.indicator("1-1.1"))
+    assert parse_value("30%減", plan.indicator("3-2-13.1")) == RelativeChange(-30)
 
 
 @given(

@@ -33,6 +33,8 @@ from fukuoka_dx.model import Indicator, NotFoundError, Plan, TargetColumn
 from fukuoka_dx.targets import (
     CompositePart,
     CompositeTarget,
+    RelativeTarget,
+    Target,
     TargetParseError,
     parse_number,
     parse_target,
@@ -206,9 +208,12 @@ class ReadResult:
 # -- values ---------------------------------------------------------------------------------
 
 
+def _targets(indicator: Indicator) -> tuple[Target, ...]:
+    return tuple(indicator.target(c) for c in (TargetColumn.FINAL, TargetColumn.MIDTERM))
+
+
 def _assessed_target(indicator: Indicator) -> CompositeTarget | None:
-    for column in (TargetColumn.FINAL, TargetColumn.MIDTERM):
-        target = indicator.target(column)
+    for target in _targets(indicator):
         if isinstance(target, CompositeTarget):
             return target
     return None
@@ -250,8 +255,12 @@ def parse_value(text: str | float | int, indicator: Indicator) -> ObservedValue:
         target = parse_target(raw)
     except TargetParseError as exc:
         raise ValueError(str(exc)) from None
-    if target.kind == "relative":
-        return RelativeChange(target.percent)  # type: ignore[union-attr]
+    if isinstance(target, RelativeTarget):
+        if not any(isinstance(t, RelativeTarget) for t in _targets(indicator)):
+            raise ValueError(
+                f"{indicator.id} has no relative target (such as 20%減): give the figure itself"
+            )
+        return RelativeChange(target.percent)
     try:
         return _checked(Figure(parse_number(raw)), indicator)
     except TargetParseError:
