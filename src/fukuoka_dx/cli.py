@@ -37,23 +37,19 @@ from fukuoka_dx.model import (
     TargetColumn,
 )
 from fukuoka_dx.observations import ObservationsError, ReadResult, read_observations
-from fukuoka_dx.progress import PROGRESS_COLUMNS, Status, Thresholds, assess, default_target
+from fukuoka_dx.progress import (
+    ASSESSABLE_KINDS,
+    PROGRESS_COLUMNS,
+    Status,
+    Thresholds,
+    assess,
+    default_target,
+)
 from fukuoka_dx.targets import TargetKind
 
 __all__ = ["build_parser", "main"]
 
 PROG = "fukuoka-dx"
-_ASSESSABLE_KINDS = frozenset(
-    {
-        TargetKind.NUMBER,
-        TargetKind.RELATIVE,
-        TargetKind.DIRECTION,
-        TargetKind.MAINTAIN,
-        TargetKind.RANGE,
-        TargetKind.COMPOSITE,
-        TargetKind.MILESTONE,
-    }
-)
 
 
 class UsageError(Exception):
@@ -397,7 +393,7 @@ def _template(plan: Plan, fy: FiscalYear, column: TargetColumn) -> str:
     comments = ("# name", "# unit", "# baseline", "# midterm", "# final")
     rows = []
     for ind in plan.indicators:
-        if ind.target(column).kind not in _ASSESSABLE_KINDS:
+        if ind.target(column).kind not in ASSESSABLE_KINDS:
             continue
         row: dict[str, str | int | float | None] = {
             "indicator_id": ind.id,

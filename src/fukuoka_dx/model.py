@@ -487,7 +487,7 @@ class Plan:
     def __len__(self) -> int:
         return len(self.initiatives)
 
-    @property
+    @functools.cached_property
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator, in document order."""
         return tuple(ind for i in self.initiatives for ind in i.indicators)

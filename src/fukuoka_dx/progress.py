@@ -34,6 +34,7 @@ from fukuoka_dx.observations import (
     ObservedValue,
     RelativeChange,
     Stage,
+    value_text,
 )
 from fukuoka_dx.targets import (
     CompositeTarget,
@@ -45,9 +46,11 @@ from fukuoka_dx.targets import (
     RangeTarget,
     RelativeTarget,
     Target,
+    TargetKind,
 )
 
 __all__ = [
+    "ASSESSABLE_KINDS",
     "MIDTERM_UNTIL",
     "PROGRESS_COLUMNS",
     "Assessment",
@@ -60,6 +63,20 @@ __all__ = [
     "evaluate",
     "expected_share",
 ]
+
+#: The target kinds that progress can judge (a figure, a rule, or stages); the others
+#: (pending, qualitative, none, missing, carry-forward) are ``not_assessable``.
+ASSESSABLE_KINDS: Final = frozenset(
+    {
+        TargetKind.NUMBER,
+        TargetKind.RELATIVE,
+        TargetKind.DIRECTION,
+        TargetKind.MAINTAIN,
+        TargetKind.RANGE,
+        TargetKind.COMPOSITE,
+        TargetKind.MILESTONE,
+    }
+)
 
 #: The mid-term target is the default until the end of 令和6年度, the final one after.
 MIDTERM_UNTIL: Final = pendulum.Date(2025, 3, 31)
@@ -145,17 +162,11 @@ class IndicatorProgress:
             "target": self.target.value,
             "target_fy": self.target_fy.year,
             "observed_fy": o.fiscal_year.year if o else None,
-            "observed_value": _value_text(o.value) if o else None,
+            "observed_value": value_text(o.value) if o else None,
             "achievement": self.achievement,
             "expected": self.expected,
             "status": self.status.value,
         }
-
-
-def _value_text(value: ObservedValue) -> str:
-    from fukuoka_dx.observations import value_text
-
-    return value_text(value)
 
 
 @attrs.frozen
@@ -454,7 +465,7 @@ def _latest(
             best.append(o)
     if len(best) <= 1:
         return best[0] if best else None
-    return max(best, key=lambda o: _value_text(o.value))
+    return max(best, key=lambda o: value_text(o.value))
 
 
 def _rollup(key: str, label: str, results: Iterable[IndicatorProgress]) -> RollUp:
