@@ -222,6 +222,30 @@ def _fast_tuples(conv: cattrs.Converter) -> None:
                 raise ValueError(f"expected a list, got {type(value).__name__}")
             return tuple([hook(v, element) for v in value])
 
+        if element is str:  # texts need no conversion, only a check
+
+            def structure_texts(value: Any, _type: Any) -> tuple[str, ...]:
+                if isinstance(value, list) and all(type(v) is str for v in value):
+                    return tuple(value)
+                return structure(value, _type)
+
+            return structure_texts
+        if element is FiscalYear:  # a schedule's years: the same few tuples, shared
+            cache: dict[tuple[Any, ...], tuple[FiscalYear, ...]] = {}
+
+            def structure_years(value: Any, _type: Any) -> tuple[FiscalYear, ...]:
+                try:
+                    key = tuple(value)
+                    found = cache.get(key)
+                except TypeError:  # not a list of plain values: let the checks speak
+                    return structure(value, _type)
+                if found is None:
+                    found = structure(value, _type)
+                    if len(cache) < _INTERN_LIMIT:
+                        cache[key] = found
+                return found
+
+            return structure_years
         return structure
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, factory)
