@@ -118,7 +118,7 @@ def _tagged_union(conv: cattrs.Converter, union: Any, members: tuple[type, ...])
 
     hooks: dict[type, Any] = {}
 
-    def structure(value: Any, _type: Any) -> Any:
+    def build(value: Any) -> Any:
         if not isinstance(value, dict):
             raise ValueError(f"expected an object with a 'kind', got {value!r}")
         if "kind" not in value:
@@ -129,10 +129,13 @@ def _tagged_union(conv: cattrs.Converter, union: Any, members: tuple[type, ...])
             raise ValueError(f"unknown kind {kind!r}: expected one of {expected}")
         hook = hooks.get(cls)
         if hook is None:
-            hook = hooks[cls] = _interning(conv.get_structure_hook(cls))
+            hook = hooks[cls] = conv.get_structure_hook(cls)
         data = dict(value)
         del data["kind"]
         return hook(data, cls)
+
+    # members are small immutable values that recur (→ cells, - targets): build each once
+    structure = _interning(lambda value, _type: build(value))
 
     conv.register_unstructure_hook(union, unstructure)
     for cls in members:
