@@ -1,7 +1,8 @@
 """Build the packaged plan JSON from the reviewed reading in ``datasrc/``.
 
-``python tools/build_data.py`` writes ``src/fukuoka_dx/data/plan-2023-09.json``;
-``--check`` exits 1 when the packaged file differs from what the sources build.
+``python tools/build_data.py`` writes ``src/fukuoka_dx/data/plan-{edition}.json``, the edition
+id read from ``datasrc/edition.json``; ``--check`` exits 1 when the packaged file differs from
+what the sources build.
 """
 
 from __future__ import annotations
@@ -9,8 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
 
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
 from fukuoka_dx.model import (
@@ -33,58 +38,74 @@ from fukuoka_dx.targets import Direction, MissingTarget, Target, TargetKind, par
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASRC = ROOT / "datasrc"
-EDITION = "2023-09"
-OUTPUT = ROOT / "src" / "fukuoka_dx" / "data" / f"plan-{EDITION}.json"
+DATA_DIR = ROOT / "src" / "fukuoka_dx" / "data"
 
-PILLARS = (
-    ("1", "暮らしのDX", "DX in daily life"),
-    ("2", "まちのDX", "DX in the city"),
-    ("3", "しごとのDX", "DX in business and work"),
-    ("4", "行政のDX", "DX in city administration"),
-    ("5", "DXを支える基盤", "Foundations that support DX"),
-)
-
-BUREAUS_EN = {
-    "総務企画局": "General Affairs and Planning Bureau",
-    "財政局": "Finance Bureau",
-    "市民局": "Citizens' Affairs Bureau",
-    "こども未来局": "Children's Future Bureau",
-    "福祉局": "Welfare Bureau",
-    "保健医療局": "Health and Medical Care Bureau",
-    "環境局": "Environment Bureau",
-    "経済観光文化局": "Economy, Tourism and Culture Bureau",
-    "農林水産局": "Agriculture, Forestry and Fisheries Bureau",
-    "住宅都市局": "Housing and Urban Affairs Bureau",
-    "道路下水道局": "Road and Sewerage Bureau",
-    "港湾空港局": "Port and Airport Bureau",
-    "消防局": "Fire Bureau",
-    "水道局": "Waterworks Bureau",
-    "交通局": "Transportation Bureau",
-    "教育委員会": "Board of Education",
-    "市長室": "Mayor's Office",
-}
-WARDS_EN = {
-    "東区": "Higashi",
-    "博多区": "Hakata",
-    "中央区": "Chuo",
-    "南区": "Minami",
-    "城南区": "Jonan",
-    "早良区": "Sawara",
-    "西区": "Nishi",
-}
+_T = TypeVar("_T")
 
 
-def bureau(name: str) -> Bureau:
-    if name.startswith("区役所(") and name.endswith(")"):
-        ward = name[len("区役所(") : -1]
-        return Bureau(name, f"{WARDS_EN[ward]} Ward Office", BureauKind.WARD_OFFICE, ward)
-    if name == "教育委員会":
-        kind = BureauKind.BOARD_OF_EDUCATION
-    elif name == "市長室":
-        kind = BureauKind.MAYORS_OFFICE
-    else:
-        kind = BureauKind.BUREAU
-    return Bureau(name, BUREAUS_EN[name], kind)
+@attrs.frozen
+class Edition:
+    """The editorial data of ``datasrc/edition.json`` (see ``datasrc/SCHEMA.md``)."""
+
+    edition: str
+    title: str
+    publisher: str
+    first_fy: FiscalYear
+    last_fy: FiscalYear
+    midterm_fy: FiscalYear
+    final_fy: FiscalYear
+    revisions: tuple[Revision, ...]
+    pillars: tuple[Pillar, ...]
+    bureaus_en: dict[str, str]
+    wards_en: dict[str, str]
+    bureau_kinds: dict[str, BureauKind]
+    not_comparable: dict[str, str]
+    """Baselines the plan itself shows are not comparable with the targets, by indicator id."""
+
+    def bureau(self, name: str) -> Bureau:
+        if name.startswith("区役所(") and name.endswith(")"):
+            ward = name[len("区役所(") : -1]
+            if ward not in self.wards_en:
+                raise ValueError(f"edition.json: wards_en lacks {ward!r} (used as {name!r})")
+            en = f"{self.wards_en[ward]} Ward Office"
+            return Bureau(name, en, BureauKind.WARD_OFFICE, ward)
+        if name not in self.bureaus_en:
+            raise ValueError(f"edition.json: bureaus_en lacks {name!r}")
+        return Bureau(name, self.bureaus_en[name], self.bureau_kinds.get(name, BureauKind.BUREAU))
+
+
+def _exact(cls: type[_T]) -> Callable[[object, object], _T]:
+    def hook(value: object, _type: object) -> _T:
+        if type(value) is not cls:
+            raise TypeError(f"expected {cls.__name__}, got {value!r}")
+        return value
+
+    return hook
+
+
+_converter = cattrs.Converter(forbid_extra_keys=True)
+# exact types: no str(7), int("7") or int(True); BureauKind is a str, so it is explicit
+_converter.register_structure_hook(str, _exact(str))
+_converter.register_structure_hook(int, _exact(int))
+_converter.register_structure_hook(BureauKind, lambda v, _: BureauKind(_exact(str)(v, str)))
+_converter.register_structure_hook(FiscalYear, lambda v, _: FiscalYear(_exact(int)(v, int)))
+_converter.register_structure_hook(YearMonth, lambda v, _: YearMonth.parse(_exact(str)(v, str)))
+
+
+def load_edition(datasrc: Path = DATASRC) -> Edition:
+    path = datasrc / "edition.json"
+    try:
+        ed = _converter.structure(json.loads(path.read_text("utf-8")), Edition)
+    except cattrs.ClassValidationError as exc:
+        raise ValueError(f"{path}: " + "; ".join(cattrs.transform_error(exc))) from None
+    if not ed.first_fy <= ed.midterm_fy < ed.final_fy <= ed.last_fy:
+        raise ValueError(f"{path}: need first_fy <= midterm_fy < final_fy <= last_fy")
+    if not ed.revisions or str(ed.revisions[-1].month) != ed.edition:
+        raise ValueError(f"{path}: the edition id must be the month of the last revision")
+    for name, kind in ed.bureau_kinds.items():
+        if name not in ed.bureaus_en or kind is BureauKind.WARD_OFFICE:
+            raise ValueError(f"{path}: bureau_kinds[{name!r}]: not a body of bureaus_en")
+    return ed
 
 
 def target(ind: dict[str, Any], column: str, where: str) -> Target:
@@ -98,29 +119,10 @@ def target(ind: dict[str, Any], column: str, where: str) -> Target:
     return parse_target(text, TargetKind(kind) if kind else None)
 
 
-# Editorial annotations (not readings of a cell): baselines the plan itself shows are not
-# comparable with the targets, so that progress is not measured from them.
-NOT_COMPARABLE = {
-    "1-4-4.1": (
-        "the block's note says free childcare for second and later children from 令和5年度 "
-        "makes the total fall below the 令和4年度 baseline (targets 1,300 and 1,350 against "
-        "3,555): the baseline counts a different population"
-    ),
-    "5-7.1": (
-        "the indicator counts from 令和5年度 (令和5年度からの累計); the 令和4年度 figure is a "
-        "single-year count, not a point on that cumulative series"
-    ),
-    "5-8.1": (
-        "the indicator counts from 令和5年度 (令和5年度からの累計); the 令和4年度 figure is a "
-        "single-year count, not a point on that cumulative series"
-    ),
-}
-
-
-def indicator(raw: dict[str, Any], ind_id: str) -> Indicator:
+def indicator(raw: dict[str, Any], ind_id: str, ed: Edition) -> Indicator:
     return Indicator(
-        baseline_comparable=ind_id not in NOT_COMPARABLE,
-        baseline_note=NOT_COMPARABLE.get(ind_id),
+        baseline_comparable=ind_id not in ed.not_comparable,
+        baseline_note=ed.not_comparable.get(ind_id),
         id=ind_id,
         name=raw["name"],
         unit=raw["unit"],
@@ -128,15 +130,15 @@ def indicator(raw: dict[str, Any], ind_id: str) -> Indicator:
         direction=Direction(raw["direction"]),
         baseline_fy=FiscalYear(raw["baseline_fy"]),
         baseline=target(raw, "baseline", ind_id),
-        midterm_fy=FiscalYear(2024),
+        midterm_fy=ed.midterm_fy,
         midterm=target(raw, "midterm", ind_id),
-        final_fy=FiscalYear(2026),
+        final_fy=ed.final_fy,
         final=target(raw, "final", ind_id),
         position=Position(raw["position"]) if raw.get("position") else None,
     )
 
 
-def initiative(raw: dict[str, Any], years: tuple[FiscalYear, ...]) -> Initiative:
+def initiative(raw: dict[str, Any], years: tuple[FiscalYear, ...], ed: Edition) -> Initiative:
     if raw.get("missing"):
         raise ValueError(f"{raw['id']}: initiative-level missing notes are not modelled")
     rows = tuple(ScheduleRow.from_texts(r["cells"], r.get("missing")) for r in raw["schedule"])
@@ -144,13 +146,13 @@ def initiative(raw: dict[str, Any], years: tuple[FiscalYear, ...]) -> Initiative
         id=raw["id"],
         title=raw["title"],
         page=raw["page"],
-        bureau=bureau(raw["bureau"]),
+        bureau=ed.bureau(raw["bureau"]),
         description=tuple(raw["description"]),
         notes=tuple(raw["notes"]),
         schedule=Schedule(years, rows),
         indicator_status=IndicatorStatus(raw["indicator_status"]),
         indicators=tuple(
-            indicator(ind, f"{raw['id']}.{k}") for k, ind in enumerate(raw["indicators"], 1)
+            indicator(ind, f"{raw['id']}.{k}", ed) for k, ind in enumerate(raw["indicators"], 1)
         ),
         indicator_note=raw.get("indicator_note"),
         reposts=raw.get("reposts"),
@@ -164,9 +166,9 @@ def load_parts(datasrc: Path = DATASRC) -> list[dict[str, Any]]:
 
 
 def build(datasrc: Path = DATASRC) -> Plan:
+    ed = load_edition(datasrc)
     parts = load_parts(datasrc)
-    first, last = FiscalYear(2023), FiscalYear(2026)
-    years = FiscalYear.span(first, last)
+    years = FiscalYear.span(ed.first_fy, ed.last_fy)
     items = [
         PromotionItem(
             p["id"],
@@ -178,23 +180,28 @@ def build(datasrc: Path = DATASRC) -> Plan:
         for part in parts
         for p in part["promotion_items"]
     ]
-    initiatives = [initiative(i, years) for part in parts for i in part["initiatives"]]
+    initiatives = [initiative(i, years, ed) for part in parts for i in part["initiatives"]]
+    indicator_ids = {ind.id for ini in initiatives for ind in ini.indicators}
+    unknown = sorted(set(ed.not_comparable) - indicator_ids)
+    if unknown:
+        raise ValueError(f"edition.json: not_comparable names no indicator: {', '.join(unknown)}")
     bureaus = {i.bureau.name_ja: i.bureau for i in initiatives}
     return Plan(
-        edition=EDITION,
-        title="福岡市DX戦略 実行項目集",
-        publisher="福岡市",
-        first_year=first,
-        last_year=last,
-        revisions=(
-            Revision(YearMonth(2023, 6), "策定"),
-            Revision(YearMonth(2023, 9), "改訂(実行項目の追加)"),
-        ),
-        pillars=tuple(Pillar(*p) for p in PILLARS),
+        edition=ed.edition,
+        title=ed.title,
+        publisher=ed.publisher,
+        first_year=ed.first_fy,
+        last_year=ed.last_fy,
+        revisions=ed.revisions,
+        pillars=ed.pillars,
         promotion_items=tuple(items),
         bureaus=tuple(bureaus[b] for b in sorted(bureaus)),
         initiatives=tuple(initiatives),
     )
+
+
+def output_path(plan: Plan) -> Path:
+    return DATA_DIR / f"plan-{plan.edition}.json"
 
 
 def render(plan: Plan) -> str:
@@ -205,16 +212,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args(argv)
-    text = render(build())
+    plan = build()
+    text, output = render(plan), output_path(plan)
     if args.check:
-        current = OUTPUT.read_text("utf-8") if OUTPUT.exists() else ""
+        current = output.read_text("utf-8") if output.exists() else ""
         if current != text:
-            print(f"{OUTPUT} is out of date: run `make data`", file=sys.stderr)
+            print(f"{output} is out of date: run `make data`", file=sys.stderr)
             return 1
-        print(f"{OUTPUT.name} is up to date")
+        print(f"{output.name} is up to date")
         return 0
-    OUTPUT.write_text(text, "utf-8")
-    print(f"wrote {OUTPUT} ({len(text.encode())} bytes)")
+    output.write_text(text, "utf-8")
+    print(f"wrote {output} ({len(text.encode())} bytes)")
     return 0
 
 

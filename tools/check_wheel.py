@@ -10,10 +10,15 @@ import sys
 import zipfile
 from pathlib import Path
 
-REQUIRED = ("fukuoka_dx/py.typed", "fukuoka_dx/data/plan-2023-09.json", "fukuoka_dx/cli.py")
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "fukuoka_dx"
+DATA_FILES = tuple(f"fukuoka_dx/data/{p.name}" for p in sorted((PACKAGE / "data").glob("*.json")))
+REQUIRED = ("fukuoka_dx/py.typed", *DATA_FILES, "fukuoka_dx/cli.py")
 
 
 def main(dist: Path, venv: Path) -> int:
+    if not DATA_FILES:
+        print(f"no packaged data in {PACKAGE / 'data'}", file=sys.stderr)
+        return 1
     wheels = sorted(dist.glob("fukuoka_dx-*.whl"))
     if len(wheels) != 1:
         print(f"expected one wheel in {dist}, found {[w.name for w in wheels]}", file=sys.stderr)
@@ -28,13 +33,14 @@ def main(dist: Path, venv: Path) -> int:
     code = (
         "import fukuoka_dx as f; p = f.load_plan(); "
         "assert p.digest == f.load_plan(p.edition).digest; "
-        "assert len(p.indicators) == 160; print(p.edition, p.digest[:12])"
+        "assert p.indicators; print(p.edition, p.digest[:12], len(p.indicators))"
     )
     # run from the venv's directory so that the source tree is not on the path
     out = subprocess.run([python, "-c", code], cwd=venv, capture_output=True, text=True)
     if out.returncode:
         print(out.stderr, file=sys.stderr)
         return 1
+    edition, digest, count = out.stdout.split()
     cli = subprocess.run(
         [venv / "bin" / "fukuoka-dx", "export", "indicators", "--format", "csv"],
         cwd=venv,
@@ -43,10 +49,14 @@ def main(dist: Path, venv: Path) -> int:
         encoding="utf-8",
     )
     rows = cli.stdout.splitlines()
-    if cli.returncode or len(rows) != 161:
-        print(f"fukuoka-dx export from the wheel failed: {cli.stderr}", file=sys.stderr)
+    if cli.returncode or len(rows) != 1 + int(count):
+        print(
+            f"fukuoka-dx export from the wheel failed: {len(rows)} lines for {count} indicators"
+            f" (expected a header and one row each)\n{cli.stderr}",
+            file=sys.stderr,
+        )
         return 1
-    print(f"wheel ok: {wheels[0].name}, plan {out.stdout.strip()}, {len(rows) - 1} indicators")
+    print(f"wheel ok: {wheels[0].name}, plan {edition} {digest}, {count} indicators")
     return 0
 
 

@@ -10,237 +10,34 @@ True
 
 from __future__ import annotations
 
+import ast
 import importlib
-from typing import TYPE_CHECKING, Any
+from importlib import resources
+from typing import Any
 
-from fukuoka_dx._version import __version__
+from fukuoka_dx import _presentation
+from fukuoka_dx._version import __version__ as __version__
 
-# Submodules are imported on first use of a name (PEP 562): ``import fukuoka_dx`` stays cheap
-# and reads no data; ``from fukuoka_dx import load_plan`` imports what it needs.
-_EXPORTS: dict[str, str] = {
-    "AmbiguousEraError": "fukuoka_dx.fiscal_calendar",
-    "Assessment": "fukuoka_dx.progress",
-    "Bureau": "fukuoka_dx.model",
-    "BureauKind": "fukuoka_dx.model",
-    "CompositeValue": "fukuoka_dx.observations",
-    "Direction": "fukuoka_dx.targets",
-    "Era": "fukuoka_dx.fiscal_calendar",
-    "EraYear": "fukuoka_dx.fiscal_calendar",
-    "Figure": "fukuoka_dx.observations",
-    "FiscalYear": "fukuoka_dx.fiscal_calendar",
-    "FiscalYearParseError": "fukuoka_dx.fiscal_calendar",
-    "INDICATOR_COLUMNS": "fukuoka_dx.export",
-    "INITIATIVE_COLUMNS": "fukuoka_dx.export",
-    "Indicator": "fukuoka_dx.model",
-    "IndicatorProgress": "fukuoka_dx.progress",
-    "IndicatorStatus": "fukuoka_dx.model",
-    "Initiative": "fukuoka_dx.model",
-    "JSONFormatError": "fukuoka_dx.serialization",
-    "MissingExtraError": "fukuoka_dx._optional",
-    "NotFoundError": "fukuoka_dx.model",
-    "Observation": "fukuoka_dx.observations",
-    "ObservationError": "fukuoka_dx.observations",
-    "ObservationsError": "fukuoka_dx.observations",
-    "Pillar": "fukuoka_dx.model",
-    "Plan": "fukuoka_dx.model",
-    "Position": "fukuoka_dx.model",
-    "PromotionItem": "fukuoka_dx.model",
-    "Qualifier": "fukuoka_dx.model",
-    "ReadResult": "fukuoka_dx.observations",
-    "RelativeChange": "fukuoka_dx.observations",
-    "Repair": "fukuoka_dx.model",
-    "Revision": "fukuoka_dx.model",
-    "RollUp": "fukuoka_dx.progress",
-    "SCHEDULE_COLUMNS": "fukuoka_dx.export",
-    "Schedule": "fukuoka_dx.schedule",
-    "ScheduleRow": "fukuoka_dx.schedule",
-    "Stage": "fukuoka_dx.observations",
-    "Status": "fukuoka_dx.progress",
-    "Table": "fukuoka_dx.export",
-    "TargetParseError": "fukuoka_dx.targets",
-    "CompositePart": "fukuoka_dx.targets",
-    "parse_value": "fukuoka_dx.observations",
-    "Target": "fukuoka_dx.targets",
-    "TargetColumn": "fukuoka_dx.model",
-    "TargetKind": "fukuoka_dx.targets",
-    "Thresholds": "fukuoka_dx.progress",
-    "UnknownEditionError": "fukuoka_dx.loading",
-    "YearMonth": "fukuoka_dx.fiscal_calendar",
-    "assess": "fukuoka_dx.progress",
-    "converter": "fukuoka_dx.serialization",
-    "editions": "fukuoka_dx.loading",
-    "era_year": "fukuoka_dx.fiscal_calendar",
-    "evaluate": "fukuoka_dx.progress",
-    "from_json": "fukuoka_dx.serialization",
-    "indicator_rows": "fukuoka_dx.export",
-    "initiative_rows": "fukuoka_dx.export",
-    "load_plan": "fukuoka_dx.loading",
-    "parse_target": "fukuoka_dx.targets",
-    "read_observations": "fukuoka_dx.observations",
-    "read_observations_csv": "fukuoka_dx.observations",
-    "read_observations_json": "fukuoka_dx.observations",
-    "schedule_rows": "fukuoka_dx.export",
-    "to_json": "fukuoka_dx.serialization",
-    "write_observations_csv": "fukuoka_dx.observations",
-}
 
-if TYPE_CHECKING:
-    from fukuoka_dx._optional import (
-        MissingExtraError,
-    )
-    from fukuoka_dx.export import (
-        INDICATOR_COLUMNS,
-        INITIATIVE_COLUMNS,
-        SCHEDULE_COLUMNS,
-        Table,
-        indicator_rows,
-        initiative_rows,
-        schedule_rows,
-    )
-    from fukuoka_dx.fiscal_calendar import (
-        AmbiguousEraError,
-        Era,
-        EraYear,
-        FiscalYear,
-        FiscalYearParseError,
-        YearMonth,
-        era_year,
-    )
-    from fukuoka_dx.loading import (
-        UnknownEditionError,
-        editions,
-        load_plan,
-    )
-    from fukuoka_dx.model import (
-        Bureau,
-        BureauKind,
-        Indicator,
-        IndicatorStatus,
-        Initiative,
-        NotFoundError,
-        Pillar,
-        Plan,
-        Position,
-        PromotionItem,
-        Qualifier,
-        Repair,
-        Revision,
-        TargetColumn,
-    )
-    from fukuoka_dx.observations import (
-        CompositeValue,
-        Figure,
-        Observation,
-        ObservationError,
-        ObservationsError,
-        ReadResult,
-        RelativeChange,
-        Stage,
-        parse_value,
-        read_observations,
-        read_observations_csv,
-        read_observations_json,
-        write_observations_csv,
-    )
-    from fukuoka_dx.progress import (
-        Assessment,
-        IndicatorProgress,
-        RollUp,
-        Status,
-        Thresholds,
-        assess,
-        evaluate,
-    )
-    from fukuoka_dx.schedule import (
-        Schedule,
-        ScheduleRow,
-    )
-    from fukuoka_dx.serialization import (
-        JSONFormatError,
-        converter,
-        from_json,
-        to_json,
-    )
-    from fukuoka_dx.targets import (
-        CompositePart,
-        Direction,
-        Target,
-        TargetKind,
-        TargetParseError,
-        parse_target,
-    )
+def _api() -> dict[str, str]:
+    """The public names and their modules, read from the package stub ``__init__.pyi``."""
+    stub = resources.files(__name__).joinpath("__init__.pyi").read_text("utf-8")
+    return {
+        alias.asname or alias.name: node.module
+        for node in ast.parse(stub).body
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
 
-__all__ = [
-    "INDICATOR_COLUMNS",
-    "INITIATIVE_COLUMNS",
-    "SCHEDULE_COLUMNS",
-    "AmbiguousEraError",
-    "Assessment",
-    "Bureau",
-    "BureauKind",
-    "CompositePart",
-    "CompositeValue",
-    "Direction",
-    "Era",
-    "EraYear",
-    "Figure",
-    "FiscalYear",
-    "FiscalYearParseError",
-    "Indicator",
-    "IndicatorProgress",
-    "IndicatorStatus",
-    "Initiative",
-    "JSONFormatError",
-    "MissingExtraError",
-    "NotFoundError",
-    "Observation",
-    "ObservationError",
-    "ObservationsError",
-    "Pillar",
-    "Plan",
-    "Position",
-    "PromotionItem",
-    "Qualifier",
-    "ReadResult",
-    "RelativeChange",
-    "Repair",
-    "Revision",
-    "RollUp",
-    "Schedule",
-    "ScheduleRow",
-    "Stage",
-    "Status",
-    "Table",
-    "Target",
-    "TargetColumn",
-    "TargetKind",
-    "TargetParseError",
-    "Thresholds",
-    "UnknownEditionError",
-    "YearMonth",
-    "__version__",
-    "assess",
-    "converter",
-    "editions",
-    "era_year",
-    "evaluate",
-    "from_json",
-    "indicator_rows",
-    "initiative_rows",
-    "load_plan",
-    "parse_target",
-    "parse_value",
-    "read_observations",
-    "read_observations_csv",
-    "read_observations_json",
-    "schedule_rows",
-    "to_json",
-    "write_observations_csv",
-]
+
+# Names are imported on first use (PEP 562): ``import fukuoka_dx`` stays cheap and reads no
+# data; ``from fukuoka_dx import load_plan`` imports only what loading needs.
+_API = _api()
+__all__ = sorted(_API)
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
+    module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'fukuoka_dx' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
@@ -249,4 +46,24 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+    return sorted({*globals(), *_API})
+
+
+def _notebook_html(value: object) -> str:
+    from fukuoka_dx.report.notebook import html_of
+
+    return html_of(value)
+
+
+def _table_frame(value: object, table: str) -> Any:
+    from fukuoka_dx.model import Plan
+    from fukuoka_dx.report.export import table_frame
+
+    if not isinstance(value, Plan):
+        raise TypeError(f"no table view of {type(value).__name__}")
+    return table_frame(value, table)
+
+
+# The values below offer notebook HTML and data frames that the presentation layer draws;
+# the package root is the one place that knows both (see fukuoka_dx._presentation).
+_presentation.connect(html=_notebook_html, frame=_table_frame)

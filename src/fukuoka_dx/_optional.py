@@ -5,18 +5,21 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from fukuoka_dx.errors import MissingExtraError
 
-class MissingExtraError(ImportError):
-    """An optional feature whose extra is not installed."""
+
+def missing_extra(module: str, extra: str, feature: str) -> MissingExtraError:
+    """The error for ``feature`` used without ``module``, naming the extra to install."""
+    return MissingExtraError(
+        f"{feature} needs {module}, which is not installed: pip install 'fukuoka-dx[{extra}]'"
+    )
 
 
 def _require(module: str, extra: str, feature: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise MissingExtraError(
-            f"{feature} needs {module}, which is not installed: pip install 'fukuoka-dx[{extra}]'"
-        ) from None
+        raise missing_extra(module, extra, feature) from None
 
 
 def require_pandas() -> ModuleType:

@@ -7,7 +7,6 @@ or one line per problem for observation files).
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import io
 import json
 import sys
@@ -19,12 +18,10 @@ from typing import NoReturn, TextIO
 
 import pendulum
 
-from fukuoka_dx import _text
-from fukuoka_dx._optional import MissingExtraError
 from fukuoka_dx._version import __version__
-from fukuoka_dx.export import Table, format_csv, format_json, plain, table_rows
-from fukuoka_dx.fiscal_calendar import FiscalYear, FiscalYearParseError, today
-from fukuoka_dx.loading import UnknownEditionError, editions, load_plan
+from fukuoka_dx.errors import FiscalYearParseError, FukuokaDXError, ObservationsError
+from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
+from fukuoka_dx.loading import editions, load_plan
 from fukuoka_dx.model import (
     RE_INDICATOR,
     RE_INITIATIVE,
@@ -32,19 +29,23 @@ from fukuoka_dx.model import (
     RE_PROMOTION_ITEM,
     Indicator,
     Initiative,
-    NotFoundError,
     Plan,
     TargetColumn,
 )
-from fukuoka_dx.observations import ObservationsError, ReadResult, read_observations
+from fukuoka_dx.observations.files import OBSERVATION_COLUMNS, read_observations
 from fukuoka_dx.progress import (
     ASSESSABLE_KINDS,
     PROGRESS_COLUMNS,
+    Assessment,
     Status,
     Thresholds,
     assess,
-    default_target,
+    default_column,
 )
+from fukuoka_dx.report import text as _text
+from fukuoka_dx.report.export import Table, format_csv, format_json, plain, table_rows
+from fukuoka_dx.report.overview import bureau_counts, pillar_counts, schedule_grid
+from fukuoka_dx.serialization import to_json, unstructure
 from fukuoka_dx.targets import TargetKind
 
 __all__ = ["build_parser", "main"]
@@ -52,7 +53,7 @@ __all__ = ["build_parser", "main"]
 PROG = "fukuoka-dx"
 
 
-class UsageError(Exception):
+class UsageError(FukuokaDXError):
     """A bad argument: reported in one line with exit code 2."""
 
 
@@ -66,12 +67,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _date_arg(text: str) -> pendulum.Date:
     try:
-        parsed = pendulum.parse(text.strip(), exact=True)
-    except (ValueError, pendulum.parsing.exceptions.ParserError):
-        parsed = None
-    if not isinstance(parsed, _dt.date) or isinstance(parsed, _dt.datetime):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: expected YYYY-MM-DD")
-    return pendulum.Date(parsed.year, parsed.month, parsed.day)
+        return as_date(text)
+    except FiscalYearParseError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: expected YYYY-MM-DD") from None
 
 
 def _fy_arg(text: str) -> FiscalYear:
@@ -106,7 +104,7 @@ def _emit(args: argparse.Namespace, text: str) -> None:
 def _plan(args: argparse.Namespace) -> Plan:
     try:
         return load_plan(args.edition)
-    except UnknownEditionError as exc:
+    except FukuokaDXError as exc:
         raise UsageError(str(exc)) from None
 
 
@@ -151,25 +149,21 @@ def cmd_summary(args: argparse.Namespace) -> int:
             ["pillar", "title", "promotion items", "initiatives", "indicators"],
             [
                 (
-                    p.id,
-                    f"{p.title} ({p.title_en})",
-                    sum(1 for i in plan.promotion_items if i.pillar_id == p.id),
-                    len(inits := plan.initiatives_of(pillar=p.id)),
-                    sum(len(i.indicators) for i in inits),
+                    c.pillar.id,
+                    f"{c.pillar.title} ({c.pillar.title_en})",
+                    c.promotion_items,
+                    c.initiatives,
+                    c.indicators,
                 )
-                for p in plan.pillars
+                for c in pillar_counts(plan)
             ],
         )
     )
-    by_bureau = Counter(i.bureau.name_ja for i in plan.initiatives)
     lines += ["", "Initiatives by bureau (所管)"]
     lines.append(
         _text.table(
             ["bureau", "name", "initiatives"],
-            [
-                (b.name_ja, b.name_en, by_bureau[b.name_ja])
-                for b in sorted(plan.bureaus, key=lambda b: (-by_bureau[b.name_ja], b.name_ja))
-            ],
+            [(c.bureau.name_ja, c.bureau.name_en, c.initiatives) for c in bureau_counts(plan)],
         )
     )
     lines += ["", "Indicators by target kind"]
@@ -228,11 +222,8 @@ def _initiative_lines(plan: Plan, ini: Initiative) -> list[str]:
     lines += [f"  ● {d}" for d in ini.description]
     lines += [f"  ※ {n}" for n in ini.notes]
     lines += ["", "  工程 (schedule)"]
-    grid = _text.table(
-        ["row", *(f"{fy.label_ja}" for fy in ini.schedule.years)],
-        [(n, *(c.text for c in row.cells)) for n, row in enumerate(ini.schedule.rows, 1)],
-        max_width=28,
-    )
+    header, rows = schedule_grid(ini)
+    grid = _text.table(header, rows, max_width=28)
     lines += ["  " + line for line in grid.splitlines()]
     lines += ["", f"  指標 (indicators): {ini.indicator_status.value}"]
     if ini.indicator_note:
@@ -246,8 +237,6 @@ def _initiative_lines(plan: Plan, ini: Initiative) -> list[str]:
 
 def _show_json(plan: Plan, key: str) -> str:
     """The JSON form of what ``show`` shows: the model value(s) for the id."""
-    from fukuoka_dx.serialization import unstructure
-
     data: object
     if RE_PILLAR.match(key):
         pillar = plan.pillar(key)
@@ -388,12 +377,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 # -- progress -------------------------------------------------------------------------------
 
 
-def _template(plan: Plan, fy: FiscalYear, column: TargetColumn) -> str:
-    cols = ("indicator_id", "fiscal_year", "value", "as_of", "source", "note")
+def _template(plan: Plan, fy: FiscalYear, column: TargetColumn | None) -> str:
+    """An observations file to fill in: a row per indicator assessable in ``fy``."""
     comments = ("# name", "# unit", "# baseline", "# midterm", "# final")
     rows = []
     for ind in plan.indicators:
-        if ind.target(column).kind not in ASSESSABLE_KINDS:
+        if ind.target(column or default_column(ind, fy.end)).kind not in ASSESSABLE_KINDS:
             continue
         row: dict[str, str | int | float | None] = {
             "indicator_id": ind.id,
@@ -409,7 +398,7 @@ def _template(plan: Plan, fy: FiscalYear, column: TargetColumn) -> str:
             "# final": ind.final.text,
         }
         rows.append(row)
-    return format_csv((*cols, *comments), rows)
+    return format_csv((*OBSERVATION_COLUMNS, *comments), rows)
 
 
 def _rounded(row: dict[str, object]) -> list[str]:
@@ -421,6 +410,12 @@ def _rounded(row: dict[str, object]) -> list[str]:
     return out
 
 
+def _targets_used(assessment: Assessment) -> str:
+    """The target column(s) the results were judged against, in column order."""
+    used = {r.target for r in assessment.results}
+    return ", ".join(c.value for c in TargetColumn if c in used)
+
+
 def cmd_progress(args: argparse.Namespace) -> int:
     plan = _plan(args)
     day: pendulum.Date = args.as_of or today()
@@ -429,12 +424,11 @@ def cmd_progress(args: argparse.Namespace) -> int:
         if args.file:
             raise UsageError("--template writes a new file: give no observations file")
         fy = args.fy or FiscalYear.from_date(day)
-        _write(args, _template(plan, fy, column or default_target(fy.end)))
+        _write(args, _template(plan, fy, column))
         return 0
     if not args.file:
         raise UsageError("give an observations file (CSV or JSON), or --template")
     result = read_observations(args.file, plan, keep_valid=True, skip_empty=True)
-    assert isinstance(result, ReadResult)
     err: TextIO = args.stderr
     if result.rejected and not args.keep_valid:
         raise ObservationsError(result.rejected)
@@ -448,8 +442,6 @@ def cmd_progress(args: argparse.Namespace) -> int:
     if args.format == "csv":
         _write(args, format_csv(PROGRESS_COLUMNS, rows))
     elif args.format == "json":
-        from fukuoka_dx.serialization import to_json
-
         _write(args, to_json(assessment, indent=1) + "\n")
     else:
         shown = [r for r in rows if r["status"] != Status.NO_DATA.value] if not args.all else rows
@@ -459,7 +451,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
         tail = [
             "",
             f"as of {assessment.as_of} ({FiscalYear.from_date(day).label_ja}); "
-            f"target: {column.value if column else default_target(day).value}",
+            f"target: {_targets_used(assessment)}",
             f"{len(rows)} indicators: {summary}",
             "mean achievement (capped at 1) of assessable indicators: "
             + (f"{mean:.3f}" if mean is not None else "-"),
@@ -468,7 +460,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
             tail.append("(indicators with no data are hidden; --all shows them)")
         _write(args, text + "\n" + "\n".join(tail) + "\n")
     if args.chart:
-        from fukuoka_dx.chart import save_chart
+        from fukuoka_dx.report.chart import save_chart
 
         try:
             save_chart(assessment, plan, args.chart)
@@ -564,10 +556,10 @@ def main(
         code: int = args.func(args)
         return code
     except ObservationsError as exc:
-        for e in exc.errors:
-            err.write(f"{PROG}: error: {e}\n")
+        for problem in exc.problems:
+            err.write(f"{PROG}: error: {problem}\n")
         return 2
-    except (UsageError, NotFoundError, MissingExtraError, ValueError) as exc:
+    except FukuokaDXError as exc:  # anything else is a bug: let it show its traceback
         err.write(f"{PROG}: error: {exc}\n")
         return 2
     except BrokenPipeError:

@@ -12,6 +12,8 @@ Gregorian year in which it starts: 令和5年度 is FY2023 (2023-04-01 to 2024-0
 '令和元年度'
 >>> YearMonth.parse("R6.1月").fiscal_year.label_ja
 '令和5年度'
+>>> EraYear.from_date(as_date("2019-05-01")).label_ja
+'令和元年'
 """
 
 from __future__ import annotations
@@ -21,19 +23,22 @@ import enum
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Final, overload
+from typing import TYPE_CHECKING, Final, overload
 
 import attrs
-import pendulum
+
+from fukuoka_dx.errors import AmbiguousEraError, FiscalYearParseError, InvalidValueError
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = [
-    "AmbiguousEraError",
     "Era",
     "EraYear",
     "FiscalYear",
-    "FiscalYearParseError",
     "YearMonth",
-    "era_year",
+    "as_date",
+    "as_fiscal_year",
     "today",
 ]
 
@@ -44,12 +49,11 @@ _MIN_YEAR: Final = 1869
 _MAX_YEAR: Final = 9998
 
 
-class FiscalYearParseError(ValueError):
-    """Text that does not name a fiscal year (or a month); the message quotes the input."""
+def _date(year: int, month: int, day: int) -> pendulum.Date:
+    """A pendulum date; pendulum is imported on first use, as loading a plan needs none."""
+    import pendulum
 
-
-class AmbiguousEraError(FiscalYearParseError):
-    """A year such as ``5年度`` written without its era, where no era was given."""
+    return pendulum.Date(year, month, day)
 
 
 class Era(enum.Enum):
@@ -71,7 +75,7 @@ class Era(enum.Enum):
     def first_day(self) -> pendulum.Date:
         """The era's first day (明治: the day of the 改元 edict, 1868-10-23)."""
         d = self._first_day
-        return pendulum.Date(d.year, d.month, d.day)
+        return _date(d.year, d.month, d.day)
 
     @property
     def last_day(self) -> pendulum.Date | None:
@@ -85,6 +89,11 @@ class Era(enum.Enum):
     def gregorian_year(self, era_year: int) -> int:
         """The Gregorian year of this era's year ``era_year`` (1 is 元年)."""
         return self._first_day.year + era_year - 1
+
+    def year_in_era(self, gregorian_year: int) -> int:
+        """The year within this era of a Gregorian year (1 is 元年): the inverse of
+        :meth:`gregorian_year`."""
+        return gregorian_year - self._first_day.year + 1
 
     @classmethod
     def lookup(cls, name: str) -> Era:
@@ -104,7 +113,7 @@ class Era(enum.Enum):
         for era in reversed(list(cls)):
             if date >= era._first_day:
                 return era
-        raise ValueError(
+        raise InvalidValueError(
             f"{date.isoformat()} is before the first supported era "
             f"({cls.MEIJI.kanji}, from {cls.MEIJI._first_day.isoformat()})"
         )
@@ -124,7 +133,13 @@ class EraYear:
     @year.validator
     def _check_year(self, _attribute: attrs.Attribute[int], value: int) -> None:
         if value < 1:
-            raise ValueError(f"era year must be 1 (元年) or more, got {value}")
+            raise InvalidValueError(f"era year must be 1 (元年) or more, got {value}")
+
+    @classmethod
+    def from_date(cls, date: _dt.date) -> EraYear:
+        """The era year of a date: 2019-04-30 is 平成31年, 2019-05-01 is 令和元年."""
+        era = Era.on(date)
+        return cls(era, era.year_in_era(date.year))
 
     @property
     def label_ja(self) -> str:
@@ -135,14 +150,10 @@ class EraYear:
         return self.label_ja
 
 
-def era_year(date: _dt.date) -> EraYear:
-    """The era year of a date: 2019-04-30 is 平成31年, 2019-05-01 is 令和元年."""
-    era = Era.on(date)
-    return EraYear(era, date.year - era._first_day.year + 1)
-
-
 def today(tz: str = TOKYO) -> pendulum.Date:
     """Today's date in ``tz`` (default Asia/Tokyo, where the plan's fiscal years turn)."""
+    import pendulum
+
     return pendulum.today(tz).date()
 
 
@@ -150,7 +161,7 @@ def _check_gregorian(_instance: object, _attribute: object, value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"fiscal year must be an int (its starting year), got {value!r}")
     if not _MIN_YEAR <= value <= _MAX_YEAR:
-        raise ValueError(
+        raise InvalidValueError(
             f"fiscal year {value} is out of range: expected a starting year "
             f"from {_MIN_YEAR} to {_MAX_YEAR}"
         )
@@ -161,7 +172,8 @@ class FiscalYear:
     """A Japanese fiscal year (年度), 1 April to 31 March, named by its starting year.
 
     ``FiscalYear(2023)`` is 令和5年度. Values are immutable, ordered and hashable; adding an
-    int moves by whole years, and subtracting two fiscal years gives the years between.
+    int moves by whole years, and subtracting two fiscal years gives the years between
+    (``FiscalYear(2026) - FiscalYear(2022) == 4``).
     """
 
     year: int = attrs.field(validator=_check_gregorian)
@@ -223,12 +235,12 @@ class FiscalYear:
     @property
     def start(self) -> pendulum.Date:
         """1 April of the starting year."""
-        return pendulum.Date(self.year, 4, 1)
+        return _date(self.year, 4, 1)
 
     @property
     def end(self) -> pendulum.Date:
         """31 March of the following year."""
-        return pendulum.Date(self.year + 1, 3, 31)
+        return _date(self.year + 1, 3, 31)
 
     def __contains__(self, date: object) -> bool:
         if isinstance(date, _dt.datetime):
@@ -264,33 +276,29 @@ class FiscalYear:
             return NotImplemented
         return FiscalYear(self.year - other)
 
-    def years_since(self, other: FiscalYear) -> int:
-        """Whole fiscal years from ``other`` to this one (negative when earlier)."""
-        return self.year - other.year
-
     # -- names ----------------------------------------------------------------------------
 
     @property
     def era(self) -> Era:
         """The era that names this fiscal year: the one in force on 1 April, except 令和元年度."""
-        if self.year == Era.REIWA._first_day.year:
+        if self.year == Era.REIWA.gregorian_year(1):
             return Era.REIWA
-        return Era.on(self.start)
+        return Era.on(_dt.date(self.year, 4, 1))
 
     @property
-    def era_year(self) -> int:
-        """The year within :attr:`era` (1 is 元年)."""
-        return self.year - self.era._first_day.year + 1
+    def year_in_era(self) -> int:
+        """The number of the year within :attr:`era` (1 is 元年): 5 for 令和5年度."""
+        return self.era.year_in_era(self.year)
 
     @property
     def label_ja(self) -> str:
         """``令和5年度``; ``令和元年度`` for FY2019."""
-        return f"{self.era.kanji}{_era_numeral(self.era_year)}年度"
+        return f"{self.era.kanji}{_era_numeral(self.year_in_era)}年度"
 
     @property
     def short(self) -> str:
         """``R5``, as the plan writes it in cells; ``R1`` for FY2019."""
-        return f"{self.era.letter}{self.era_year}"
+        return f"{self.era.letter}{self.year_in_era}"
 
     @property
     def label_en(self) -> str:
@@ -319,7 +327,7 @@ class YearMonth:
     @month.validator
     def _check_month(self, _attribute: attrs.Attribute[int], value: int) -> None:
         if not 1 <= value <= 12:
-            raise ValueError(f"month must be 1 to 12, got {value}")
+            raise InvalidValueError(f"month must be 1 to 12, got {value}")
 
     @classmethod
     def parse(cls, text: str) -> YearMonth:
@@ -332,7 +340,7 @@ class YearMonth:
 
     @property
     def first_day(self) -> pendulum.Date:
-        return pendulum.Date(self.year, self.month, 1)
+        return _date(self.year, self.month, 1)
 
     @property
     def last_day(self) -> pendulum.Date:
@@ -350,6 +358,49 @@ class YearMonth:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+
+# -- reading any input --------------------------------------------------------------------
+
+
+def as_fiscal_year(value: FiscalYear | int | str) -> FiscalYear:
+    """A fiscal year from a fiscal year, its starting year (2023) or text (``R5``, 令和5年度).
+
+    This is the one reader of fiscal years for every input, as :func:`as_date` is of dates.
+    """
+    if isinstance(value, FiscalYear):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return FiscalYear(value)
+    if isinstance(value, str):
+        return FiscalYear.parse(value)
+    raise TypeError(f"a fiscal year must be a FiscalYear, int or str, got {value!r}")
+
+
+def as_date(value: _dt.date | str) -> pendulum.Date:
+    """A date from a date (a datetime counts by its date) or from text such as 2026-03-31.
+
+    This is the one reader of dates for every input: command options, observation files,
+    JSON. Text must name a day exactly; anything else is a :class:`FiscalYearParseError`.
+
+    >>> as_date("2026-03-31"), as_date("2026/03/31"), as_date("20260331")
+    (Date(2026, 3, 31), Date(2026, 3, 31), Date(2026, 3, 31))
+    """
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return _date(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise TypeError(f"a date must be a date or text, got {type(value).__name__}: {value!r}")
+    import pendulum
+
+    try:
+        parsed = pendulum.parse(value.strip(), exact=True)
+    except (ValueError, pendulum.parsing.exceptions.ParserError):
+        parsed = None
+    if not isinstance(parsed, _dt.date) or isinstance(parsed, _dt.datetime):
+        raise FiscalYearParseError(f"{value!r} is not a date: expected e.g. 2026-03-31")
+    return _date(parsed.year, parsed.month, parsed.day)
 
 
 # -- parsing ------------------------------------------------------------------------------

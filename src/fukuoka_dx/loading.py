@@ -15,19 +15,13 @@ import re
 from importlib import resources
 from typing import Final
 
+from fukuoka_dx.errors import UnknownEditionError
 from fukuoka_dx.model import Plan
 from fukuoka_dx.serialization import structure
 
-__all__ = ["UnknownEditionError", "editions", "load_plan", "read_plan_bytes"]
+__all__ = ["editions", "latest_edition", "load_plan", "read_plan_bytes"]
 
 _FILE: Final = re.compile(r"^plan-(?P<edition>\d{4}-\d{2})\.json$")
-
-
-class UnknownEditionError(KeyError):
-    """An edition that does not ship with this version; the message lists those that do."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 @functools.cache
@@ -41,9 +35,14 @@ def editions() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def latest_edition() -> str:
+    """The newest edition shipped in the package (``'2023-09'``)."""
+    return editions()[-1]
+
+
 def read_plan_bytes(edition: str | None = None) -> bytes:
     """The packaged JSON of an edition (default: the latest), as stored."""
-    return _resource(edition or editions()[-1]).read_bytes()
+    return _resource(edition or latest_edition()).read_bytes()
 
 
 def _resource(edition: str) -> resources.abc.Traversable:
@@ -62,11 +61,4 @@ def _load(edition: str) -> Plan:
 
 def load_plan(edition: str | None = None) -> Plan:
     """A plan edition (``"2023-09"``); the latest when ``edition`` is omitted. Cached."""
-    if edition is None:
-        edition = _latest()
-    return _load(edition)
-
-
-@functools.cache
-def _latest() -> str:
-    return editions()[-1]
+    return _load(latest_edition() if edition is None else edition)

@@ -1,24 +1,28 @@
 """The plan as typed, immutable values: pillars, promotion items, initiatives, indicators.
 
-Identifiers are fixed by DOMAIN.md: pillar ``"4"``, promotion item ``"4-17"``, initiative
-``"4-17"`` (the item's own block) or ``"4-17-8"`` (circled sub-item ⑧), indicator
-``"4-17-8.1"``. They are validated when a value is built.
+Identifiers are fixed (other programs use them; see the plan page of the documentation):
+pillar ``"4"``, promotion item ``"4-17"``, initiative ``"4-17"`` (the item's own block) or
+``"4-17-8"`` (circled sub-item ⑧), indicator ``"4-17-8.1"``. They are validated when a value
+is built.
 """
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final, TypeVar
 
 import attrs
 
+from fukuoka_dx import _presentation
 from fukuoka_dx._validators import non_empty_text, non_empty_texts
+from fukuoka_dx.errors import InvalidValueError, NotFoundError
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
 from fukuoka_dx.schedule import Schedule
+from fukuoka_dx.serialization import canonical_json
 from fukuoka_dx.targets import (
     Direction,
     MilestoneTarget,
@@ -34,7 +38,6 @@ __all__ = [
     "Indicator",
     "IndicatorStatus",
     "Initiative",
-    "NotFoundError",
     "Pillar",
     "Plan",
     "Position",
@@ -55,14 +58,18 @@ def _matches(pattern: re.Pattern[str], example: str) -> Callable[[object, object
     def check(_instance: object, attribute: object, value: str) -> None:
         if not isinstance(value, str) or not pattern.match(value):
             name = getattr(attribute, "name", "id")
-            raise ValueError(f"{name} {value!r} is not well formed: expected e.g. {example!r}")
+            raise InvalidValueError(
+                f"{name} {value!r} is not well formed: expected e.g. {example!r}"
+            )
 
     return check
 
 
 def _page(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{attribute.name} must be a page number (1 or more), got {value!r}")
+        raise InvalidValueError(
+            f"{attribute.name} must be a page number (1 or more), got {value!r}"
+        )
 
 
 class BureauKind(enum.StrEnum):
@@ -87,7 +94,9 @@ class Bureau:
     @ward.validator
     def _check_ward(self, _attribute: object, value: str | None) -> None:
         if (self.kind is BureauKind.WARD_OFFICE) != (value is not None):
-            raise ValueError(f"bureau {self.name_ja!r}: a ward office, and only it, has a ward")
+            raise InvalidValueError(
+                f"bureau {self.name_ja!r}: a ward office, and only it, has a ward"
+            )
 
     def matches(self, name: str) -> bool:
         """True when ``name`` is this body's Japanese or English name, or its ward."""
@@ -162,7 +171,7 @@ class TargetColumn(enum.StrEnum):
 
 def _qualifiers(_instance: object, _attribute: object, value: tuple[Qualifier, ...]) -> None:
     if len(set(value)) != len(value):
-        raise ValueError(f"qualifiers repeat: {[q.value for q in value]}")
+        raise InvalidValueError(f"qualifiers repeat: {[q.value for q in value]}")
 
 
 @attrs.frozen
@@ -193,14 +202,14 @@ class Indicator:
 
     def __attrs_post_init__(self) -> None:
         if not self.baseline_comparable and not self.baseline_note:
-            raise ValueError(f"indicator {self.id}: say why the baseline is not comparable")
+            raise InvalidValueError(f"indicator {self.id}: say why the baseline is not comparable")
         if not self.baseline_fy < self.midterm_fy <= self.final_fy:
-            raise ValueError(
+            raise InvalidValueError(
                 f"indicator {self.id}: years must run baseline < midterm <= final, got "
                 f"{self.baseline_fy}, {self.midterm_fy}, {self.final_fy}"
             )
         if isinstance(self.baseline, SameAsPreviousTarget):
-            raise ValueError(f"indicator {self.id}: the baseline has no column to its left")
+            raise InvalidValueError(f"indicator {self.id}: the baseline has no column to its left")
 
     @property
     def initiative_id(self) -> str:
@@ -262,9 +271,7 @@ class Indicator:
         return f"<Indicator {self.id} {self.name}>"
 
     def _repr_html_(self) -> str:
-        from fukuoka_dx.display import indicator_html
-
-        return indicator_html(self)
+        return _presentation.html(self)
 
 
 class IndicatorStatus(enum.StrEnum):
@@ -304,18 +311,18 @@ class Initiative:
     def __attrs_post_init__(self) -> None:
         for k, ind in enumerate(self.indicators, 1):
             if ind.id != f"{self.id}.{k}":
-                raise ValueError(
+                raise InvalidValueError(
                     f"initiative {self.id}: indicator {k} has id {ind.id!r}, "
                     f"expected {self.id}.{k} (ids number the indicators in document order)"
                 )
         has = bool(self.indicators)
         if has != (self.indicator_status is IndicatorStatus.PRESENT):
-            raise ValueError(
+            raise InvalidValueError(
                 f"initiative {self.id}: indicator_status {self.indicator_status.value!r} "
                 f"does not fit {len(self.indicators)} indicator(s)"
             )
         if self.reposts == self.id:
-            raise ValueError(f"initiative {self.id} cannot re-post itself")
+            raise InvalidValueError(f"initiative {self.id} cannot re-post itself")
 
     @property
     def promotion_item_id(self) -> str:
@@ -338,15 +345,15 @@ class Initiative:
         for ind in self.indicators:
             if ind.id == indicator_id:
                 return ind
-        raise _missing_key("indicator", indicator_id, [i.id for i in self.indicators])
+        raise NotFoundError.for_key(
+            "indicator", indicator_id, [i.id for i in self.indicators], f"in {self.id}"
+        )
 
     def __repr__(self) -> str:
         return f"<Initiative {self.id} {self.title}>"
 
     def _repr_html_(self) -> str:
-        from fukuoka_dx.display import initiative_html
-
-        return initiative_html(self)
+        return _presentation.html(self)
 
 
 @attrs.frozen
@@ -361,24 +368,11 @@ class Revision:
 _T = TypeVar("_T")
 
 
-class NotFoundError(KeyError):
-    """An id or name that is not in the plan; the message names close matches."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-def _missing_key(what: str, key: str, known: list[str]) -> NotFoundError:
-    close = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return NotFoundError(f"no {what} {key!r} in the plan{hint}")
-
-
 def _unique(kind: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for i in ids:
         if i in seen:
-            raise ValueError(f"duplicate {kind} id {i!r} in the plan")
+            raise InvalidValueError(f"duplicate {kind} id {i!r} in the plan")
         seen.add(i)
 
 
@@ -404,7 +398,9 @@ class Plan:
 
     def __attrs_post_init__(self) -> None:
         if self.first_year > self.last_year:
-            raise ValueError(f"plan period runs backwards: {self.first_year}–{self.last_year}")
+            raise InvalidValueError(
+                f"plan period runs backwards: {self.first_year}–{self.last_year}"
+            )
         _unique("pillar", [p.id for p in self.pillars])
         _unique("promotion item", [p.id for p in self.promotion_items])
         _unique("initiative", [i.id for i in self.initiatives])
@@ -416,21 +412,29 @@ class Plan:
         years = self.years
         for item in self.promotion_items:
             if item.pillar_id not in pillars:
-                raise ValueError(f"promotion item {item.id}: no pillar {item.pillar_id}")
+                raise InvalidValueError(f"promotion item {item.id}: no pillar {item.pillar_id}")
             if item.own_block != (item.id in initiatives):
-                raise ValueError(
+                raise InvalidValueError(
                     f"promotion item {item.id}: own_block is {item.own_block} but the plan "
                     f"{'has no' if item.own_block else 'has an'} initiative {item.id}"
                 )
         for ini in self.initiatives:
             if ini.promotion_item_id not in items:
-                raise ValueError(f"initiative {ini.id}: no promotion item {ini.promotion_item_id}")
+                raise InvalidValueError(
+                    f"initiative {ini.id}: no promotion item {ini.promotion_item_id}"
+                )
             if ini.reposts is not None and ini.reposts not in initiatives:
-                raise ValueError(f"initiative {ini.id} re-posts {ini.reposts}, not in the plan")
+                raise InvalidValueError(
+                    f"initiative {ini.id} re-posts {ini.reposts}, not in the plan"
+                )
             if ini.bureau not in bureaus:
-                raise ValueError(f"initiative {ini.id}: bureau {ini.bureau.name_ja} not listed")
+                raise InvalidValueError(
+                    f"initiative {ini.id}: bureau {ini.bureau.name_ja} not listed"
+                )
             if ini.schedule.years != years:
-                raise ValueError(f"initiative {ini.id}: schedule years differ from the plan's")
+                raise InvalidValueError(
+                    f"initiative {ini.id}: schedule years differ from the plan's"
+                )
 
     # -- periods --------------------------------------------------------------------------
 
@@ -455,7 +459,7 @@ class Plan:
         table = self._index[what]
         found = table.get(str(key).strip())
         if found is None:
-            raise _missing_key(what, key, list(table))
+            raise NotFoundError.for_key(what, key, table)
         assert isinstance(found, cls)
         return found
 
@@ -477,7 +481,7 @@ class Plan:
             if b.matches(name):
                 return b
         known = [b.name_ja for b in self.bureaus] + [b.name_en for b in self.bureaus]
-        raise _missing_key("bureau", name, known)
+        raise NotFoundError.for_key("bureau", name, known)
 
     # -- iteration ------------------------------------------------------------------------
 
@@ -526,10 +530,6 @@ class Plan:
     @functools.cached_property
     def digest(self) -> str:
         """SHA-256 (hex) of the plan's canonical JSON: pin it to detect any data change."""
-        import hashlib
-
-        from fukuoka_dx.serialization import canonical_json
-
         return hashlib.sha256(canonical_json(self).encode("utf-8")).hexdigest()
 
     def to_pandas(self, table: str = "indicators") -> Any:
@@ -537,12 +537,7 @@ class Plan:
 
         Needs the ``pandas`` extra.
         """
-        from fukuoka_dx._optional import require_pandas
-        from fukuoka_dx.export import table_rows
-
-        pd = require_pandas()
-        columns, rows = table_rows(self, table)
-        return pd.DataFrame(rows, columns=list(columns))
+        return _presentation.frame(self, table)
 
     def __repr__(self) -> str:
         return (
@@ -552,6 +547,4 @@ class Plan:
         )
 
     def _repr_html_(self) -> str:
-        from fukuoka_dx.display import plan_html
-
-        return plan_html(self)
+        return _presentation.html(self)

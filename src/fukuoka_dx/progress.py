@@ -1,9 +1,10 @@
 """Progress: from observed figures to achievement rates (達成率) and statuses.
 
-The rules are DOMAIN.md's "Progress" section. For a numeric target ``t``, baseline ``b`` and
-observed value ``a`` the achievement rate is ``(a - b) / (t - b)``; the expected share at the
-observation's fiscal year is ``(observed_fy - baseline_fy) / (target_fy - baseline_fy)``
-clipped to 0..1, and the progress ratio ``R = achievement / expected`` sets the status.
+The rules are set out in the documentation's progress methodology page. For a numeric target
+``t``, baseline ``b`` and observed value ``a`` the achievement rate is ``(a - b) / (t - b)``;
+the expected share at the observation's fiscal year is
+``(observed_fy - baseline_fy) / (target_fy - baseline_fy)`` clipped to 0..1, and the
+progress ratio ``R = achievement / expected`` sets the status.
 
 >>> from fukuoka_dx import load_plan
 >>> plan = load_plan()
@@ -25,9 +26,12 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from fukuoka_dx.fiscal_calendar import FiscalYear, today
-from fukuoka_dx.model import Indicator, Plan, TargetColumn, _missing_key
-from fukuoka_dx.observations import (
+from fukuoka_dx import _presentation
+from fukuoka_dx._optional import require_pandas
+from fukuoka_dx.errors import InvalidValueError, NotFoundError
+from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
+from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.observations.values import (
     CompositeValue,
     Figure,
     Observation,
@@ -51,7 +55,6 @@ from fukuoka_dx.targets import (
 
 __all__ = [
     "ASSESSABLE_KINDS",
-    "MIDTERM_UNTIL",
     "PROGRESS_COLUMNS",
     "Assessment",
     "IndicatorProgress",
@@ -59,7 +62,7 @@ __all__ = [
     "Status",
     "Thresholds",
     "assess",
-    "default_target",
+    "default_column",
     "evaluate",
     "expected_share",
 ]
@@ -77,9 +80,6 @@ ASSESSABLE_KINDS: Final = frozenset(
         TargetKind.MILESTONE,
     }
 )
-
-#: The mid-term target is the default until the end of 令和6年度, the final one after.
-MIDTERM_UNTIL: Final = pendulum.Date(2025, 3, 31)
 
 PROGRESS_COLUMNS: Final = (
     "indicator_id",
@@ -114,7 +114,7 @@ class Thresholds:
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.needs_acceleration <= self.on_track:
-            raise ValueError(
+            raise InvalidValueError(
                 f"thresholds must satisfy 0 <= needs_acceleration ({self.needs_acceleration}) "
                 f"<= on_track ({self.on_track})"
             )
@@ -214,7 +214,9 @@ class Assessment:
         for r in self.results:
             if r.indicator_id == indicator_id:
                 return r
-        raise _missing_key("indicator", indicator_id, [r.indicator_id for r in self.results])
+        raise NotFoundError.for_key(
+            "indicator", indicator_id, [r.indicator_id for r in self.results]
+        )
 
     def rows(self) -> list[dict[str, Any]]:
         """One plain row per indicator (:data:`PROGRESS_COLUMNS`)."""
@@ -222,8 +224,6 @@ class Assessment:
 
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame (needs the ``pandas`` extra)."""
-        from fukuoka_dx._optional import require_pandas
-
         pd = require_pandas()
         return pd.DataFrame(self.rows(), columns=list(PROGRESS_COLUMNS))
 
@@ -232,18 +232,16 @@ class Assessment:
         return f"<Assessment {self.edition} as of {self.as_of}: {counts}>"
 
     def _repr_html_(self) -> str:
-        from fukuoka_dx.display import html_table
-
-        rows = [[r[c] for c in PROGRESS_COLUMNS] for r in self.rows()]
-        return html_table(PROGRESS_COLUMNS, rows, caption=repr(self))
+        return _presentation.html(self)
 
 
 # -- the rules ------------------------------------------------------------------------------
 
 
-def default_target(as_of: _dt.date) -> TargetColumn:
-    """The mid-term target until 2025-03-31 (end of 令和6年度), the final one after."""
-    return TargetColumn.MIDTERM if as_of <= MIDTERM_UNTIL else TargetColumn.FINAL
+def default_column(indicator: Indicator, as_of: _dt.date) -> TargetColumn:
+    """The target an indicator is assessed against on ``as_of``: its mid-term target until
+    the end of its mid-term fiscal year (31 March 2025 for 令和6年度), its final one after."""
+    return TargetColumn.MIDTERM if as_of <= indicator.midterm_fy.end else TargetColumn.FINAL
 
 
 def expected_share(
@@ -252,7 +250,9 @@ def expected_share(
     """``(observed − baseline) / (target − baseline)`` in fiscal years, clipped to 0..1."""
     span = target_fy.year - baseline_fy.year
     if span <= 0:
-        raise ValueError(f"target year {target_fy} is not after the baseline year {baseline_fy}")
+        raise InvalidValueError(
+            f"target year {target_fy} is not after the baseline year {baseline_fy}"
+        )
     return min(1.0, max(0.0, (observed_fy.year - baseline_fy.year) / span))
 
 
@@ -414,7 +414,7 @@ def evaluate(
     """Judge one indicator against one target column from one observation (or none)."""
     column = TargetColumn(column)
     if column is TargetColumn.BASELINE:
-        raise ValueError("progress is measured against the midterm or final target")
+        raise InvalidValueError("progress is measured against the midterm or final target")
     target = indicator.target(column)
     target_fy = indicator.fiscal_year(column)
     if observation is None:
@@ -422,7 +422,9 @@ def evaluate(
             indicator.id, column, target_fy, None, None, None, Status.NO_DATA, "no observation"
         )
     if observation.indicator_id != indicator.id:
-        raise ValueError(f"observation of {observation.indicator_id} given for {indicator.id}")
+        raise InvalidValueError(
+            f"observation of {observation.indicator_id} given for {indicator.id}"
+        )
     expected = expected_share(observation.fiscal_year, indicator.baseline_fy, target_fy)
     j = _judge(indicator, target, observation.value)
     if j.holds_level:  # no gradual path to a level that is to be held throughout
@@ -445,7 +447,7 @@ def evaluate(
     )
 
 
-def _latest(
+def _latest_observation(
     observations: Sequence[Observation], fy: FiscalYear, as_of: _dt.date
 ) -> Observation | None:
     """The latest usable observation: latest fiscal year, then latest as-of date.
@@ -480,20 +482,20 @@ def assess(
     plan: Plan,
     observations: Iterable[Observation],
     *,
-    as_of: _dt.date | None = None,
+    as_of: _dt.date | str | None = None,
     target: TargetColumn | str | None = None,
     thresholds: Thresholds = Thresholds(),
 ) -> Assessment:
     """Assess every indicator of ``plan`` as of a date (default: today in Asia/Tokyo).
 
-    For each indicator the latest observation whose fiscal year is not after that of
-    ``as_of`` (and whose as-of date is not after it) is used. An indicator of a re-post
-    (再掲) with no observation of its own uses those of the block it re-posts.
+    Each indicator is judged against ``target`` or, by default, the target in force on
+    ``as_of`` (:func:`default_column`), from the latest observation whose fiscal year is not
+    after that of ``as_of`` (and whose as-of date is not after it). An indicator of a
+    re-post (再掲) with no observation of its own uses those of the block it re-posts.
     """
-    day = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
+    day = today() if as_of is None else as_date(as_of)
     fy = FiscalYear.from_date(day)
     column = TargetColumn(target) if target is not None else None
-    chosen = column or default_target(day)
     by_indicator: dict[str, list[Observation]] = {}
     for o in observations:
         plan.indicator(o.indicator_id)  # an unknown id is an error, not a silent skip
@@ -506,7 +508,8 @@ def assess(
             if not obs and ini.reposts:
                 borrowed = f"{ini.reposts}.{ind.number}"
                 obs = [attrs.evolve(o, indicator_id=ind.id) for o in by_indicator.get(borrowed, [])]
-            result = evaluate(ind, _latest(obs, fy, day), chosen, thresholds)
+            chosen = column or default_column(ind, day)
+            result = evaluate(ind, _latest_observation(obs, fy, day), chosen, thresholds)
             if borrowed and result.observation is not None:
                 result = attrs.evolve(result, borrowed_from=borrowed)
             results.append(result)

@@ -20,6 +20,7 @@ from typing import ClassVar, Final
 import attrs
 
 from fukuoka_dx._validators import non_empty_text
+from fukuoka_dx.errors import InvalidValueError, NotFoundError
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.targets import parse_number
 
@@ -123,7 +124,9 @@ def parse_cell(text: str | None, note: str | None = None) -> ScheduleCell:
     """Read a published schedule cell; ``None`` is a lost cell and needs ``note``."""
     if text is None:
         if not note:
-            raise ValueError("a lost schedule cell needs a note saying what the source shows")
+            raise InvalidValueError(
+                "a lost schedule cell needs a note saying what the source shows"
+            )
         return MissingCell(note)
     norm = unicodedata.normalize("NFKC", text).strip()
     if norm in ("", "-", "－", "―"):
@@ -141,11 +144,11 @@ def parse_cell(text: str | None, note: str | None = None) -> ScheduleCell:
 
 def _cells(_instance: object, _attribute: object, value: tuple[ScheduleCell, ...]) -> None:
     if not value:
-        raise ValueError("a schedule row has at least one cell")
+        raise InvalidValueError("a schedule row has at least one cell")
     if not isinstance(value, tuple):
         raise TypeError(f"cells must be a tuple, got {type(value).__name__}")
     if isinstance(value[0], CarryCell):
-        raise ValueError("a schedule row cannot start with →: there is nothing to carry on")
+        raise InvalidValueError("a schedule row cannot start with →: there is nothing to carry on")
 
 
 @attrs.frozen
@@ -183,21 +186,23 @@ class Schedule:
     @years.validator
     def _check_years(self, _attribute: object, value: tuple[FiscalYear, ...]) -> None:
         if not value:
-            raise ValueError("a schedule covers at least one fiscal year")
+            raise InvalidValueError("a schedule covers at least one fiscal year")
         if any(b.year != a.year + 1 for a, b in itertools.pairwise(value)):
-            raise ValueError(f"schedule years must be consecutive, got {[str(y) for y in value]}")
+            raise InvalidValueError(
+                f"schedule years must be consecutive, got {[str(y) for y in value]}"
+            )
 
     @rows.validator
     def _check_rows(self, _attribute: object, value: tuple[ScheduleRow, ...]) -> None:
         for n, row in enumerate(value, 1):
             if len(row.cells) != len(self.years):
-                raise ValueError(
+                raise InvalidValueError(
                     f"schedule row {n} has {len(row.cells)} cells for {len(self.years)} years"
                 )
 
     def _index(self, fy: FiscalYear) -> int:
         if fy not in self.years:
-            raise KeyError(
+            raise NotFoundError(
                 f"{fy} ({fy.label_ja}) is outside the schedule ({self.years[0]}–{self.years[-1]})"
             )
         return self.years.index(fy)

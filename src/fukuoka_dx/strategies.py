@@ -1,7 +1,7 @@
 """Hypothesis strategies that build valid values of every model type.
 
-For downstream projects that property-test their own code against the model (needs
-``hypothesis``, in the ``test`` extra)::
+For downstream projects that property-test their own code against the model (needs the
+``hypothesis`` extra: ``pip install 'fukuoka-dx[hypothesis]'``)::
 
     from hypothesis import given
     from fukuoka_dx import strategies as fst
@@ -15,7 +15,14 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from hypothesis import strategies as st
+import attrs
+
+from fukuoka_dx._optional import missing_extra
+
+try:
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - exercised in a process without hypothesis
+    raise missing_extra("hypothesis", "hypothesis", "fukuoka_dx.strategies") from None
 
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
 from fukuoka_dx.model import (
@@ -32,7 +39,7 @@ from fukuoka_dx.model import (
     Repair,
     Revision,
 )
-from fukuoka_dx.observations import (
+from fukuoka_dx.observations.values import (
     CompositeValue,
     Figure,
     Observation,
@@ -80,14 +87,13 @@ __all__ = [
     "initiatives",
     "observations",
     "observed_values",
+    "plan_years",
     "plans",
     "schedule_cells",
     "schedules",
     "targets",
     "texts",
 ]
-
-PLAN_YEARS = FiscalYear.span(FiscalYear(2023), FiscalYear(2026))
 
 
 def texts() -> st.SearchStrategy[str]:
@@ -98,6 +104,15 @@ def texts() -> st.SearchStrategy[str]:
 
 def fiscal_years(min_year: int = 1869, max_year: int = 9998) -> st.SearchStrategy[FiscalYear]:
     return st.integers(min_year, max_year).map(FiscalYear)
+
+
+def plan_years(
+    min_year: int = 2000, max_year: int = 2100
+) -> st.SearchStrategy[tuple[FiscalYear, ...]]:
+    """A plan period: one to five consecutive fiscal years."""
+    return st.tuples(st.integers(min_year, max_year), st.integers(1, 5)).map(
+        lambda fl: FiscalYear.span(FiscalYear(fl[0]), FiscalYear(fl[0] + fl[1] - 1))
+    )
 
 
 def dates(
@@ -185,7 +200,10 @@ def _rows(n: int) -> st.SearchStrategy[ScheduleRow]:
     )
 
 
-def schedules(years: tuple[FiscalYear, ...] = PLAN_YEARS) -> st.SearchStrategy[Schedule]:
+def schedules(years: tuple[FiscalYear, ...] | None = None) -> st.SearchStrategy[Schedule]:
+    """Schedules over ``years`` (default: a drawn plan period)."""
+    if years is None:
+        return plan_years().flatmap(schedules)
     return st.lists(_rows(len(years)), min_size=0, max_size=3).map(
         lambda rows: Schedule(years, tuple(rows))
     )
@@ -211,7 +229,13 @@ def _baselines() -> st.SearchStrategy[Target]:
     return targets().filter(lambda t: not isinstance(t, SameAsPreviousTarget))
 
 
-def indicators(indicator_id: str = "1-1-1.1") -> st.SearchStrategy[Indicator]:
+def indicators(
+    indicator_id: str = "1-1-1.1", years: tuple[FiscalYear, ...] | None = None
+) -> st.SearchStrategy[Indicator]:
+    """Indicators of a plan over ``years`` (default: a drawn plan period): the baseline one
+    or two years before it, the mid-term target within it, the final one at its end."""
+    if years is None:
+        return plan_years().flatmap(lambda ys: indicators(indicator_id, ys))
     return st.builds(
         Indicator,
         id=st.just(indicator_id),
@@ -219,19 +243,25 @@ def indicators(indicator_id: str = "1-1-1.1") -> st.SearchStrategy[Indicator]:
         unit=st.one_of(st.none(), st.sampled_from(["%", "件", "人", "km"])),
         qualifiers=st.lists(st.sampled_from(list(Qualifier)), unique=True, max_size=2).map(tuple),
         direction=st.sampled_from(list(Direction)),
-        baseline_fy=st.sampled_from([FiscalYear(2021), FiscalYear(2022)]),
+        baseline_fy=st.sampled_from([years[0] - 2, years[0] - 1]),
         baseline=_baselines(),
-        midterm_fy=st.just(FiscalYear(2024)),
+        midterm_fy=st.sampled_from(years),
         midterm=targets(),
-        final_fy=st.just(FiscalYear(2026)),
+        final_fy=st.just(years[-1]),
         final=targets(),
         position=st.one_of(st.none(), st.sampled_from(list(Position))),
     )
 
 
 def initiatives(
-    initiative_id: str = "1-1-1", bureau: Bureau | None = None
+    initiative_id: str = "1-1-1",
+    bureau: Bureau | None = None,
+    years: tuple[FiscalYear, ...] | None = None,
 ) -> st.SearchStrategy[Initiative]:
+    """Initiatives of a plan over ``years`` (default: a drawn plan period)."""
+    if years is None:
+        return plan_years().flatmap(lambda ys: initiatives(initiative_id, bureau, ys))
+
     def build(
         title: str,
         page: int,
@@ -243,7 +273,7 @@ def initiatives(
         data: Any,
         reposts: str | None,
     ) -> Initiative:
-        inds = tuple(data.draw(indicators(f"{initiative_id}.{k}")) for k in range(1, n + 1))
+        inds = tuple(data.draw(indicators(f"{initiative_id}.{k}", years)) for k in range(1, n + 1))
         status = (
             IndicatorStatus.PRESENT
             if inds
@@ -270,7 +300,7 @@ def initiatives(
         st.just(bureau) if bureau is not None else bureaus(),
         st.lists(texts(), max_size=2),
         st.lists(texts(), max_size=1),
-        schedules(),
+        schedules(years),
         st.integers(0, 2),
         st.data(),
         st.none(),
@@ -282,10 +312,13 @@ def _repairs() -> st.SearchStrategy[Repair]:
 
 
 def plans() -> st.SearchStrategy[Plan]:
-    """Small valid plans: one or two pillars, items, initiatives, a re-post sometimes."""
+    """Small valid plans: one or two pillars, items, initiatives, a re-post sometimes, over a
+    drawn plan period, adopted in a drawn month of the calendar year in which it begins."""
 
     @st.composite
     def build(draw: st.DrawFn) -> Plan:
+        years = draw(plan_years())
+        adopted = YearMonth(years[0].year, draw(st.integers(1, 12)))
         bureau_list = draw(
             st.lists(bureaus(), min_size=1, max_size=3, unique_by=lambda b: b.name_ja)
         )
@@ -303,19 +336,17 @@ def plans() -> st.SearchStrategy[Plan]:
                 items.append(PromotionItem(item_id, draw(texts()), draw(st.integers(1, 80)), own))
                 ids = ([item_id] if own else []) + [f"{item_id}-{m}" for m in range(1, subs + 1)]
                 for i in ids:
-                    inits.append(draw(initiatives(i, draw(st.sampled_from(bureau_list)))))
+                    inits.append(draw(initiatives(i, draw(st.sampled_from(bureau_list)), years)))
         if len(inits) >= 2 and draw(st.booleans()):
-            import attrs
-
             inits[-1] = attrs.evolve(inits[-1], reposts=inits[0].id)
         used = {i.bureau.name_ja: i.bureau for i in inits}
         return Plan(
-            edition="2023-09",
+            edition=f"{adopted.year:04d}-{adopted.month:02d}",
             title=draw(texts()),
             publisher="福岡市",
-            first_year=PLAN_YEARS[0],
-            last_year=PLAN_YEARS[-1],
-            revisions=(Revision(YearMonth(2023, 6), "策定"),),
+            first_year=years[0],
+            last_year=years[-1],
+            revisions=(Revision(adopted, "策定"),),
             pillars=pillars,
             promotion_items=tuple(items),
             bureaus=tuple(used.values()),

@@ -1,7 +1,7 @@
 """The cells of an indicator table (現状値, 中間目標, 最終目標), one type per kind.
 
 Every cell keeps ``text``, the cell as published (tidied of extraction damage only). The
-``kind`` of each type is the fixed vocabulary of DOMAIN.md and of the exported tables.
+``kind`` of each type is a fixed vocabulary: the exported tables and the JSON use its words.
 
 >>> t = parse_target("5,739 (R4.12月末時点)")
 >>> t.value, t.note, t.as_of, t.as_of_month
@@ -23,7 +23,13 @@ from typing import ClassVar, Final
 import attrs
 
 from fukuoka_dx._validators import finite, non_empty_text
-from fukuoka_dx.fiscal_calendar import FiscalYearParseError, YearMonth
+from fukuoka_dx.errors import (
+    FiscalYearParseError,
+    InvalidValueError,
+    NotFoundError,
+    TargetParseError,
+)
+from fukuoka_dx.fiscal_calendar import YearMonth
 
 __all__ = [
     "CarryForwardTarget",
@@ -43,7 +49,7 @@ __all__ = [
     "SameAsPreviousTarget",
     "Target",
     "TargetKind",
-    "TargetParseError",
+    "number_text",
     "parse_number",
     "parse_target",
 ]
@@ -74,10 +80,6 @@ class Direction(enum.StrEnum):
     DECREASE = "decrease"
     MAINTAIN = "maintain"
     UNKNOWN = "unknown"
-
-
-class TargetParseError(ValueError):
-    """A cell text that does not fit the kind asked for; the message quotes the text."""
 
 
 def _to_float(value: float) -> float:
@@ -130,7 +132,7 @@ class DirectionTarget:
     @direction.validator
     def _check(self, _attribute: object, value: Direction) -> None:
         if value not in (Direction.INCREASE, Direction.DECREASE):
-            raise ValueError(f"a direction target is increase or decrease, got {value!r}")
+            raise InvalidValueError(f"a direction target is increase or decrease, got {value!r}")
 
 
 @attrs.frozen
@@ -177,7 +179,7 @@ class RangeTarget:
     @high.validator
     def _check_order(self, _attribute: object, value: float) -> None:
         if self.low > value:
-            raise ValueError(f"range {self.text!r}: low {self.low} is above high {value}")
+            raise InvalidValueError(f"range {self.text!r}: low {self.low} is above high {value}")
 
 
 @attrs.frozen
@@ -190,10 +192,10 @@ class CompositePart:
 
 def _parts(_instance: object, _attribute: object, value: tuple[CompositePart, ...]) -> None:
     if len(value) < 2:
-        raise ValueError(f"a composite target has two parts or more, got {len(value)}")
+        raise InvalidValueError(f"a composite target has two parts or more, got {len(value)}")
     labels = [p.label for p in value]
     if len(set(labels)) != len(labels):
-        raise ValueError(f"composite parts repeat a label: {labels}")
+        raise InvalidValueError(f"composite parts repeat a label: {labels}")
 
 
 @attrs.frozen
@@ -205,11 +207,12 @@ class CompositeTarget:
     parts: tuple[CompositePart, ...] = attrs.field(validator=_parts)
 
     def part(self, label: str) -> CompositePart:
+        """The part with ``label``; an unknown label is a :class:`NotFoundError`."""
         for p in self.parts:
             if p.label == label:
                 return p
-        raise KeyError(
-            f"no part {label!r} in {self.text!r}; parts: {[p.label for p in self.parts]}"
+        raise NotFoundError.for_key(
+            "part", label, [p.label for p in self.parts], f"in {self.text!r}"
         )
 
 
@@ -307,6 +310,15 @@ def parse_number(text: str) -> float:
     if not math.isfinite(value):
         raise TargetParseError(f"{text!r} is not a finite figure")
     return value
+
+
+def number_text(value: float) -> str:
+    """A figure written back plainly: whole numbers without ``.0`` (``5739``), others in full.
+
+    >>> number_text(5739.0), number_text(51.3), number_text(-20.0)
+    ('5739', '51.3', '-20')
+    """
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _number(text: str, norm: str) -> NumberTarget | None:

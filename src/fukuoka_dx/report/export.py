@@ -1,6 +1,7 @@
-"""The exported tables of DOMAIN.md: indicators, initiatives and schedule, as plain rows.
+"""The exported tables: indicators, initiatives and schedule, as plain rows.
 
-Column names and order are fixed (other programs read them). Rows are dicts of plain
+Column names and order are fixed: other programs read them (the documentation's plan page
+lists their meaning). Rows are dicts of plain
 values (``str``, ``int``, ``float`` or ``None``), ready for ``csv``, JSON or pandas.
 
 >>> from fukuoka_dx import load_plan
@@ -16,10 +17,12 @@ import enum
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Final
+from typing import Any, Final
 
+from fukuoka_dx._optional import require_pandas
+from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import Indicator, Plan, TargetColumn
-from fukuoka_dx.targets import NumberTarget, RelativeTarget, Target
+from fukuoka_dx.targets import NumberTarget, RelativeTarget, Target, number_text
 
 __all__ = [
     "INDICATOR_COLUMNS",
@@ -35,6 +38,7 @@ __all__ = [
     "initiative_rows",
     "plain",
     "schedule_rows",
+    "table_frame",
     "table_rows",
 ]
 
@@ -158,10 +162,17 @@ def table_rows(plan: Plan, table: Table | str) -> tuple[tuple[str, ...], list[Ro
     try:
         columns, rows = TABLES[Table(table)]
     except ValueError:
-        raise ValueError(
+        raise InvalidValueError(
             f"unknown table {table!r}: expected one of {', '.join(t.value for t in Table)}"
         ) from None
     return columns, rows(plan)
+
+
+def table_frame(plan: Plan, table: Table | str) -> Any:
+    """A table as a pandas DataFrame (needs the ``pandas`` extra)."""
+    pd = require_pandas()
+    columns, rows = table_rows(plan, table)
+    return pd.DataFrame(rows, columns=list(columns))
 
 
 def plain(value: Cell) -> str:
@@ -169,7 +180,7 @@ def plain(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return number_text(value)
     return str(value)
 
 

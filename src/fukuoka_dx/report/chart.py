@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fukuoka_dx._optional import require_matplotlib
+from fukuoka_dx._optional import missing_extra, require_matplotlib
+from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import Plan
 from fukuoka_dx.progress import Assessment, Status
 
@@ -53,7 +54,7 @@ def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | No
 
     use_ja = japanese_font_available() if japanese is None else japanese
     if use_ja and not japanese_font_available():
-        raise ValueError("japanese=True needs matplotlib-fontja: pip install 'fukuoka-dx[plot]'")
+        raise missing_extra("matplotlib_fontja", "plot", "japanese=True")
     results = [r for r in assessment.results if r.achievement is not None]
     pillar_of = {ind.id: ini.pillar_id for ini in plan.initiatives for ind in ini.indicators}
     order = {ind.id: n for n, ind in enumerate(plan.indicators)}
@@ -108,6 +109,6 @@ def save_chart(assessment: Assessment, plan: Plan, path: str | Path) -> Path:
     """Write the chart to ``path`` (PNG, SVG or PDF by its suffix)."""
     out = Path(path)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise ValueError(f"chart file {str(out)!r}: expected a .png, .svg or .pdf name")
+        raise InvalidValueError(f"chart file {str(out)!r}: expected a .png, .svg or .pdf name")
     achievement_chart(assessment, plan).savefig(out)
     return out

@@ -1,15 +1,22 @@
-"""HTML for Jupyter (``_repr_html_``): the plan, an initiative, an indicator as tables."""
+"""HTML for Jupyter (``_repr_html_``): the plan, an initiative, an indicator, an assessment."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from fukuoka_dx.model import Indicator, Initiative, Plan
+from fukuoka_dx.model import Indicator, Initiative, Plan
+from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment
+from fukuoka_dx.report.overview import pillar_counts, schedule_grid
 
-__all__ = ["html_table", "indicator_html", "initiative_html", "plan_html"]
+__all__ = [
+    "assessment_html",
+    "html_of",
+    "html_table",
+    "indicator_html",
+    "initiative_html",
+    "plan_html",
+]
 
 
 def html_table(
@@ -49,34 +56,46 @@ def indicator_html(indicator: Indicator) -> str:
 
 
 def initiative_html(initiative: Initiative) -> str:
-    sched = initiative.schedule
-    grid = html_table(
-        ["row", *(fy.label_ja for fy in sched.years)],
-        [(n, *(c.text for c in row.cells)) for n, row in enumerate(sched.rows, 1)],
-        caption="工程",
-    )
+    header, rows = schedule_grid(initiative)
+    grid = html_table(header, rows, caption="工程")
     indicators = html_table(_INDICATOR_HEADER, _indicator_rows(initiative.indicators), "指標")
     title = html.escape(f"{initiative.id} {initiative.title} ({initiative.bureau.name_ja})")
     return f"<div><strong>{title}</strong>{grid}{indicators}</div>"
 
 
 def plan_html(plan: Plan) -> str:
-    rows = []
-    for pillar in plan.pillars:
-        inits = plan.initiatives_of(pillar=pillar.id)
-        rows.append(
-            (
-                pillar.id,
-                pillar.title,
-                pillar.title_en,
-                len([p for p in plan.promotion_items if p.pillar_id == pillar.id]),
-                len(inits),
-                sum(len(i.indicators) for i in inits),
-            )
+    rows = [
+        (
+            c.pillar.id,
+            c.pillar.title,
+            c.pillar.title_en,
+            c.promotion_items,
+            c.initiatives,
+            c.indicators,
         )
+        for c in pillar_counts(plan)
+    ]
     caption = f"{plan.title} ({plan.edition}), digest {plan.digest[:12]}"
     return html_table(
         ["pillar", "title", "title_en", "promotion items", "initiatives", "indicators"],
         rows,
         caption,
     )
+
+
+def assessment_html(assessment: Assessment) -> str:
+    rows = [[r[c] for c in PROGRESS_COLUMNS] for r in assessment.rows()]
+    return html_table(PROGRESS_COLUMNS, rows, caption=repr(assessment))
+
+
+def html_of(value: object) -> str:
+    """The notebook HTML of a plan, initiative, indicator or assessment."""
+    if isinstance(value, Plan):
+        return plan_html(value)
+    if isinstance(value, Initiative):
+        return initiative_html(value)
+    if isinstance(value, Indicator):
+        return indicator_html(value)
+    if isinstance(value, Assessment):
+        return assessment_html(value)
+    raise TypeError(f"no notebook view of {type(value).__name__}")

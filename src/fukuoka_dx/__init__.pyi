@@ -1,0 +1,74 @@
+# The public API of fukuoka_dx: the one list. Type checkers read it as the package's stub;
+# at run time __init__.py reads it to import each name on first use (and to build __all__).
+# Each name is imported from the module that defines it.
+
+from fukuoka_dx._version import __version__ as __version__
+from fukuoka_dx.errors import AmbiguousEraError as AmbiguousEraError
+from fukuoka_dx.errors import FiscalYearParseError as FiscalYearParseError
+from fukuoka_dx.errors import FukuokaDXError as FukuokaDXError
+from fukuoka_dx.errors import InputProblem as InputProblem
+from fukuoka_dx.errors import InvalidValueError as InvalidValueError
+from fukuoka_dx.errors import JSONFormatError as JSONFormatError
+from fukuoka_dx.errors import MissingExtraError as MissingExtraError
+from fukuoka_dx.errors import NotFoundError as NotFoundError
+from fukuoka_dx.errors import ObservationsError as ObservationsError
+from fukuoka_dx.errors import TargetParseError as TargetParseError
+from fukuoka_dx.errors import UnknownEditionError as UnknownEditionError
+from fukuoka_dx.fiscal_calendar import Era as Era
+from fukuoka_dx.fiscal_calendar import EraYear as EraYear
+from fukuoka_dx.fiscal_calendar import FiscalYear as FiscalYear
+from fukuoka_dx.fiscal_calendar import YearMonth as YearMonth
+from fukuoka_dx.loading import editions as editions
+from fukuoka_dx.loading import load_plan as load_plan
+from fukuoka_dx.model import Bureau as Bureau
+from fukuoka_dx.model import BureauKind as BureauKind
+from fukuoka_dx.model import Indicator as Indicator
+from fukuoka_dx.model import IndicatorStatus as IndicatorStatus
+from fukuoka_dx.model import Initiative as Initiative
+from fukuoka_dx.model import Pillar as Pillar
+from fukuoka_dx.model import Plan as Plan
+from fukuoka_dx.model import Position as Position
+from fukuoka_dx.model import PromotionItem as PromotionItem
+from fukuoka_dx.model import Qualifier as Qualifier
+from fukuoka_dx.model import Repair as Repair
+from fukuoka_dx.model import Revision as Revision
+from fukuoka_dx.model import TargetColumn as TargetColumn
+from fukuoka_dx.observations.files import ReadResult as ReadResult
+from fukuoka_dx.observations.files import parse_observations_csv as parse_observations_csv
+from fukuoka_dx.observations.files import parse_observations_json as parse_observations_json
+from fukuoka_dx.observations.files import read_observations as read_observations
+from fukuoka_dx.observations.files import read_observations_csv as read_observations_csv
+from fukuoka_dx.observations.files import read_observations_json as read_observations_json
+from fukuoka_dx.observations.files import write_observations_csv as write_observations_csv
+from fukuoka_dx.observations.values import CompositeValue as CompositeValue
+from fukuoka_dx.observations.values import Figure as Figure
+from fukuoka_dx.observations.values import Observation as Observation
+from fukuoka_dx.observations.values import RelativeChange as RelativeChange
+from fukuoka_dx.observations.values import Stage as Stage
+from fukuoka_dx.observations.values import parse_value as parse_value
+from fukuoka_dx.progress import Assessment as Assessment
+from fukuoka_dx.progress import IndicatorProgress as IndicatorProgress
+from fukuoka_dx.progress import RollUp as RollUp
+from fukuoka_dx.progress import Status as Status
+from fukuoka_dx.progress import Thresholds as Thresholds
+from fukuoka_dx.progress import assess as assess
+from fukuoka_dx.progress import evaluate as evaluate
+from fukuoka_dx.report.export import INDICATOR_COLUMNS as INDICATOR_COLUMNS
+from fukuoka_dx.report.export import INITIATIVE_COLUMNS as INITIATIVE_COLUMNS
+from fukuoka_dx.report.export import SCHEDULE_COLUMNS as SCHEDULE_COLUMNS
+from fukuoka_dx.report.export import Table as Table
+from fukuoka_dx.report.export import indicator_rows as indicator_rows
+from fukuoka_dx.report.export import initiative_rows as initiative_rows
+from fukuoka_dx.report.export import schedule_rows as schedule_rows
+from fukuoka_dx.schedule import Schedule as Schedule
+from fukuoka_dx.schedule import ScheduleRow as ScheduleRow
+from fukuoka_dx.serialization import converter as converter
+from fukuoka_dx.serialization import from_json as from_json
+from fukuoka_dx.serialization import to_json as to_json
+from fukuoka_dx.targets import CompositePart as CompositePart
+from fukuoka_dx.targets import Direction as Direction
+from fukuoka_dx.targets import Target as Target
+from fukuoka_dx.targets import TargetKind as TargetKind
+from fukuoka_dx.targets import parse_target as parse_target
+
+__all__: list[str]

@@ -1,0 +1,68 @@
+"""Counts and grids that several views show: per pillar, per bureau, an initiative's schedule.
+
+Each is computed here once; the terminal, the notebook and the documentation draw them.
+
+>>> from fukuoka_dx import load_plan
+>>> first, *_ = pillar_counts(load_plan())
+>>> first.pillar.title, first.promotion_items, first.initiatives, first.indicators
+('暮らしのDX', 18, 46, 44)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import attrs
+
+from fukuoka_dx.model import Bureau, Initiative, Pillar, Plan
+
+__all__ = ["BureauCount", "PillarCount", "bureau_counts", "pillar_counts", "schedule_grid"]
+
+
+@attrs.frozen
+class PillarCount:
+    """How much of the plan a pillar holds."""
+
+    pillar: Pillar
+    promotion_items: int
+    initiatives: int
+    indicators: int
+
+
+@attrs.frozen
+class BureauCount:
+    """How many initiatives a bureau (所管) is responsible for."""
+
+    bureau: Bureau
+    initiatives: int
+
+
+def pillar_counts(plan: Plan) -> tuple[PillarCount, ...]:
+    """Promotion items, initiatives and indicators of each pillar, in pillar order."""
+    out = []
+    for pillar in plan.pillars:
+        initiatives = plan.initiatives_of(pillar=pillar.id)
+        out.append(
+            PillarCount(
+                pillar,
+                sum(1 for p in plan.promotion_items if p.pillar_id == pillar.id),
+                len(initiatives),
+                sum(len(i.indicators) for i in initiatives),
+            )
+        )
+    return tuple(out)
+
+
+def bureau_counts(plan: Plan) -> tuple[BureauCount, ...]:
+    """Every bureau with its number of initiatives, most first (ties by Japanese name)."""
+    counts = Counter(i.bureau.name_ja for i in plan.initiatives)
+    ranked = sorted(plan.bureaus, key=lambda b: (-counts[b.name_ja], b.name_ja))
+    return tuple(BureauCount(b, counts[b.name_ja]) for b in ranked)
+
+
+def schedule_grid(initiative: Initiative) -> tuple[tuple[str, ...], tuple[tuple[object, ...], ...]]:
+    """An initiative's schedule as a header (``row`` and the years) and rows of cell texts."""
+    schedule = initiative.schedule
+    header = ("row", *(fy.label_ja for fy in schedule.years))
+    rows = tuple((n, *(c.text for c in row.cells)) for n, row in enumerate(schedule.rows, 1))
+    return header, rows
