@@ -72,9 +72,9 @@ autodoc_default_options = {
 autodoc_type_aliases = {
     "Target": "fukuoka_dx.targets.Target",
     "ScheduleCell": "fukuoka_dx.schedule.ScheduleCell",
-    "ObservedValue": "fukuoka_dx.observations.ObservedValue",
-    "Cell": "fukuoka_dx.export.Cell",
-    "Row": "fukuoka_dx.export.Row",
+    "ObservedValue": "fukuoka_dx.observations.values.ObservedValue",
+    "Cell": "fukuoka_dx.report.export.Cell",
+    "Row": "fukuoka_dx.report.export.Row",
 }
 
 # -- doctest ---------------------------------------------------------------------------------

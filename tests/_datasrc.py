@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +18,7 @@ def build_tool() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_data", ROOT / "tools" / "build_data.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its attrs classes resolve their annotations there
     spec.loader.exec_module(module)
     return module
 

@@ -49,7 +49,7 @@ def test_missing_pandas_names_the_extra(plan: Plan, monkeypatch: pytest.MonkeyPa
 
 def test_chart_figure(plan: Plan, tmp_path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("matplotlib")
-    from fukuoka_dx.chart import achievement_chart, japanese_font_available, save_chart
+    from fukuoka_dx.report.chart import achievement_chart, japanese_font_available, save_chart
 
     fig = achievement_chart(_assessment(plan), plan)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fukuoka_dx import INDICATOR_COLUMNS, INITIATIVE_COLUMNS, SCHEDULE_COLUMNS, Plan
-from fukuoka_dx.export import (
+from fukuoka_dx.report.export import (
     format_csv,
     format_json,
     indicator_rows,

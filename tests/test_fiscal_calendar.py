@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from fukuoka_dx import (
     AmbiguousEraError,
     Era,
+    EraYear,
     FiscalYear,
     FiscalYearParseError,
     YearMonth,
-    era_year,
 )
 from fukuoka_dx.strategies import dates, fiscal_years
 
@@ -153,19 +153,19 @@ def test_invalid_construction() -> None:
 )
 def test_era_boundaries(era: Era, first: dt.date) -> None:
     assert era.first_day == first
-    assert era_year(first).era is era
-    assert era_year(first).year == 1
-    assert era_year(first).label_ja == f"{era.kanji}元年"
+    assert EraYear.from_date(first).era is era
+    assert EraYear.from_date(first).year == 1
+    assert EraYear.from_date(first).label_ja == f"{era.kanji}元年"
     if era is not Era.MEIJI:
         before = first - dt.timedelta(days=1)
         previous = list(Era)[list(Era).index(era) - 1]
-        assert era_year(before).era is previous
+        assert EraYear.from_date(before).era is previous
         assert previous.last_day == before
 
 
 def test_reiwa_gan_nen() -> None:
-    assert era_year(dt.date(2019, 4, 30)).label_ja == "平成31年"
-    assert era_year(dt.date(2019, 5, 1)).label_ja == "令和元年"
+    assert EraYear.from_date(dt.date(2019, 4, 30)).label_ja == "平成31年"
+    assert EraYear.from_date(dt.date(2019, 5, 1)).label_ja == "令和元年"
     assert Era.REIWA.last_day is None
 
 
@@ -209,8 +209,8 @@ def test_parse_format_round_trip(fy: FiscalYear, notation: str) -> None:
 def test_round_trip_full_width_and_kanji(fy: FiscalYear) -> None:
     full = fy.label_ja.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     assert FiscalYear.parse(full) == fy
-    if fy.era_year < 100:
-        numeral = "元" if fy.era_year == 1 else kanji(fy.era_year)
+    if fy.year_in_era < 100:
+        numeral = "元" if fy.year_in_era == 1 else kanji(fy.year_in_era)
         assert FiscalYear.parse(f"{fy.era.kanji}{numeral}年度") == fy
 
 
@@ -238,7 +238,7 @@ def test_consecutive_years_tile_the_calendar(fy: FiscalYear) -> None:
 
 @given(dates(dt.date(1868, 10, 23)))
 def test_era_year_round_trip(d: dt.date) -> None:
-    ey = era_year(d)
+    ey = EraYear.from_date(d)
     assert ey.era.gregorian_year(ey.year) == d.year
     assert ey.era.first_day <= d
     last = ey.era.last_day

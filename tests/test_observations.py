@@ -18,9 +18,9 @@ from fukuoka_dx import (
     ReadResult,
     RelativeChange,
     Stage,
+    parse_observations_csv,
+    parse_observations_json,
     read_observations,
-    read_observations_csv,
-    read_observations_json,
     write_observations_csv,
 )
 from fukuoka_dx.observations import CompositeValue, parse_value
@@ -30,9 +30,9 @@ HEADER = "indicator_id,fiscal_year,value,as_of,source,note\n"
 
 
 def read(text: str, plan: Plan, **kw: object) -> tuple[Observation, ...]:
-    result = read_observations_csv(HEADER + text, plan, name="obs.csv", **kw)  # type: ignore[arg-type]
-    assert isinstance(result, tuple)
-    return result
+    result = parse_observations_csv(HEADER + text, plan, name="obs.csv", **kw)  # type: ignore[arg-type]
+    assert isinstance(result, ReadResult)
+    return result.observations
 
 
 def test_values_the_plan_uses(plan: Plan) -> None:
@@ -71,7 +71,7 @@ def test_every_problem_is_reported_with_row_and_column(plan: Plan) -> None:
     )
     with pytest.raises(ObservationsError) as info:
         read(bad, plan)
-    errors = info.value.errors
+    errors = info.value.problems
     text = str(info.value)
     assert len(errors) == 9
     assert "obs.csv, row 2, column indicator_id" in text and "1-1-3" in text
@@ -84,7 +84,7 @@ def test_every_problem_is_reported_with_row_and_column(plan: Plan) -> None:
 
 
 def test_keep_valid_returns_rejected_rows(plan: Plan) -> None:
-    result = read_observations_csv(
+    result = parse_observations_csv(
         HEADER + "1-1-3.1,2023,5,,,\nzzz,2023,5,,,\n", plan, keep_valid=True
     )
     assert isinstance(result, ReadResult)
@@ -99,7 +99,7 @@ def test_same_value_twice_is_not_an_error(plan: Plan) -> None:
 def test_empty_values_are_errors_unless_skipped(plan: Plan) -> None:
     with pytest.raises(ObservationsError, match="the value is empty"):
         read("1-1-3.1,2023,,,,\n", plan)
-    result = read_observations_csv(
+    result = parse_observations_csv(
         HEADER + "1-1-3.1,2023,,,,\n1-1.1,2023,50,,,\n", plan, keep_valid=True, skip_empty=True
     )
     assert isinstance(result, ReadResult)
@@ -108,26 +108,26 @@ def test_empty_values_are_errors_unless_skipped(plan: Plan) -> None:
 
 def test_header_is_checked(plan: Plan) -> None:
     with pytest.raises(ObservationsError, match=r"missing column.*value"):
-        read_observations_csv("indicator_id,fiscal_year\n1-1.1,2023\n", plan)
+        parse_observations_csv("indicator_id,fiscal_year\n1-1.1,2023\n", plan)
 
 
 def test_extra_comment_columns_are_ignored(plan: Plan) -> None:
-    obs = read_observations_csv(
+    obs = parse_observations_csv(
         "indicator_id,fiscal_year,value,# name\n1-1.1,R5,55,オンライン利用率\n", plan
-    )
-    assert isinstance(obs, tuple) and obs[0].value == Figure(55)
+    ).observations
+    assert obs[0].value == Figure(55)
 
 
 def test_json_files(plan: Plan, tmp_path: Path) -> None:
     path = tmp_path / "obs.json"
     path.write_text(json.dumps([{"indicator_id": "1-1.1", "fiscal_year": 2023, "value": 55}]))
-    obs = read_observations(path, plan)
-    assert isinstance(obs, tuple) and obs[0].value == Figure(55)
+    obs = read_observations(path, plan).observations
+    assert obs[0].value == Figure(55)
     path.write_text(json.dumps([{"indicator_id": "1-1.1", "fiscal_year": 2023, "valeu": 5}]))
     with pytest.raises(ObservationsError, match=r"\[0\].*unknown key"):
         read_observations(path, plan)
     with pytest.raises(ObservationsError, match="not JSON"):
-        read_observations_json("[", plan)
+        parse_observations_json("[", plan)
     with pytest.raises(ObservationsError, match="cannot read the file"):
         read_observations(tmp_path / "absent.csv", plan)
     with pytest.raises(ObservationsError, match=r"\.csv or \.json"):
@@ -163,7 +163,7 @@ def test_written_files_read_back(rows: list[tuple[str, int, float]]) -> None:
     plan = fukuoka_dx.load_plan()
     observations = [Observation(i, y, Figure(v)) for i, y, v in rows]
     text = write_observations_csv(observations)
-    assert read_observations_csv(text, plan) == tuple(observations)
+    assert parse_observations_csv(text, plan).observations == tuple(observations)
 
 
 @given(st.text(max_size=40))
@@ -172,8 +172,8 @@ def test_any_csv_text_reads_or_reports(text: str) -> None:
 
     plan = fukuoka_dx.load_plan()
     try:
-        result = read_observations_csv(HEADER + text, plan)
+        result = parse_observations_csv(HEADER + text, plan)
     except ObservationsError as exc:
-        assert exc.errors and all(e.location.startswith("<text>") for e in exc.errors)
+        assert exc.problems and all(p.location.startswith("<text>") for p in exc.problems)
     else:
-        assert isinstance(result, tuple)
+        assert isinstance(result, ReadResult)

@@ -25,7 +25,7 @@ from fukuoka_dx import (
     evaluate,
 )
 from fukuoka_dx.observations import CompositeValue
-from fukuoka_dx.progress import default_target, expected_share
+from fukuoka_dx.progress import default_column, expected_share
 from fukuoka_dx.targets import CompositePart, Direction, NumberTarget, parse_target
 
 FY = FiscalYear
@@ -144,9 +144,13 @@ def test_no_data_and_expected_share() -> None:
         expected_share(FY(2024), FY(2026), FY(2026))
 
 
-def test_default_target_switches_after_fy2024() -> None:
-    assert default_target(dt.date(2025, 3, 31)) is MIDTERM
-    assert default_target(dt.date(2025, 4, 1)) is FINAL
+def test_default_column_switches_after_the_indicators_midterm_year(plan: Plan) -> None:
+    ind = plan.indicator("1-1.1")  # 中間目標 for 令和6年度 (FY2024)
+    assert default_column(ind, dt.date(2025, 3, 31)) is MIDTERM
+    assert default_column(ind, dt.date(2025, 4, 1)) is FINAL
+    later = attrs.evolve(ind, midterm_fy=FiscalYear(2025))  # the switch follows midterm_fy
+    assert default_column(later, dt.date(2026, 3, 31)) is MIDTERM
+    assert default_column(later, dt.date(2026, 4, 1)) is FINAL
 
 
 def test_thresholds_are_parameters() -> None:

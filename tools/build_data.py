@@ -10,14 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
-import cattrs
 
-from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
+from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import (
     Bureau,
     BureauKind,
@@ -33,7 +31,7 @@ from fukuoka_dx.model import (
     Revision,
 )
 from fukuoka_dx.schedule import Schedule, ScheduleRow
-from fukuoka_dx.serialization import canonical_json
+from fukuoka_dx.serialization import canonical_json, structure
 from fukuoka_dx.targets import Direction, MissingTarget, Target, TargetKind, parse_target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,30 +72,10 @@ class Edition:
         return Bureau(name, self.bureaus_en[name], self.bureau_kinds.get(name, BureauKind.BUREAU))
 
 
-def _exact(cls: type[_T]) -> Callable[[object, object], _T]:
-    def hook(value: object, _type: object) -> _T:
-        if type(value) is not cls:
-            raise TypeError(f"expected {cls.__name__}, got {value!r}")
-        return value
-
-    return hook
-
-
-_converter = cattrs.Converter(forbid_extra_keys=True)
-# exact types: no str(7), int("7") or int(True); BureauKind is a str, so it is explicit
-_converter.register_structure_hook(str, _exact(str))
-_converter.register_structure_hook(int, _exact(int))
-_converter.register_structure_hook(BureauKind, lambda v, _: BureauKind(_exact(str)(v, str)))
-_converter.register_structure_hook(FiscalYear, lambda v, _: FiscalYear(_exact(int)(v, int)))
-_converter.register_structure_hook(YearMonth, lambda v, _: YearMonth.parse(_exact(str)(v, str)))
-
-
 def load_edition(datasrc: Path = DATASRC) -> Edition:
     path = datasrc / "edition.json"
-    try:
-        ed = _converter.structure(json.loads(path.read_text("utf-8")), Edition)
-    except cattrs.ClassValidationError as exc:
-        raise ValueError(f"{path}: " + "; ".join(cattrs.transform_error(exc))) from None
+    # the package's own JSON reader: unknown or missing keys and wrong types name their path
+    ed = structure(json.loads(path.read_text("utf-8")), Edition, what=str(path))
     if not ed.first_fy <= ed.midterm_fy < ed.final_fy <= ed.last_fy:
         raise ValueError(f"{path}: need first_fy <= midterm_fy < final_fy <= last_fy")
     if not ed.revisions or str(ed.revisions[-1].month) != ed.edition:

@@ -316,31 +316,39 @@ def fidelity_fragments(plan: Any) -> dict[str, str]:
 
 
 def plan_fragments(plan: Any) -> dict[str, str]:
-    """The pillar, bureau and target-kind tables of the plan page."""
+    """The pillar, bureau and target-kind tables of the plan page.
+
+    The pillar and bureau counts are those of :mod:`fukuoka_dx.report.overview`, the one place
+    that computes them (``fukuoka-dx summary`` and the notebook view show the same).
+    """
     from fukuoka_dx import TargetColumn, TargetKind
+    from fukuoka_dx.report.overview import bureau_counts, pillar_counts
 
     out: dict[str, str] = {}
-    rows = []
-    for p in plan.pillars:
-        inits = plan.initiatives_of(pillar=p.id)
-        rows.append(
-            (
-                _code(p.id),
-                p.title,
-                p.title_en,
-                sum(1 for i in plan.promotion_items if i.pillar_id == p.id),
-                len(inits),
-                sum(len(i.indicators) for i in inits),
-            )
+    rows = [
+        (
+            _code(c.pillar.id),
+            c.pillar.title,
+            c.pillar.title_en,
+            c.promotion_items,
+            c.initiatives,
+            c.indicators,
         )
+        for c in pillar_counts(plan)
+    ]
     out["pillars"] = table(
         ["id", "pillar", "in English", "promotion items", "initiatives", "indicators"], rows
     )
 
-    by_bureau = Counter(i.bureau.name_ja for i in plan.initiatives)
     rows = [
-        (b.name_ja, b.name_en, b.kind.value, b.ward or "", by_bureau[b.name_ja])
-        for b in sorted(plan.bureaus, key=lambda b: (-by_bureau[b.name_ja], b.name_ja))
+        (
+            c.bureau.name_ja,
+            c.bureau.name_en,
+            c.bureau.kind.value,
+            c.bureau.ward or "",
+            c.initiatives,
+        )
+        for c in bureau_counts(plan)
     ]
     out["bureaus"] = table(["所管 (name_ja)", "name_en", "kind", "ward", "initiatives"], rows)
 
@@ -359,55 +367,29 @@ def plan_fragments(plan: Any) -> dict[str, str]:
     return out
 
 
-API_MODULES = (
-    "fiscal_calendar",
-    "targets",
-    "schedule",
-    "model",
-    "serialization",
-    "loading",
-    "export",
-    "observations",
-    "progress",
-    "chart",
-    "cli",
-    "strategies",
-)
-
-
 def api_exports() -> str:
-    """A reST table of the names ``fukuoka_dx`` re-exports, each linked to its module."""
-    import importlib
+    """A reST table of the names ``fukuoka_dx`` re-exports, each linked to its module.
+
+    Each name's home is the module the package stub ``fukuoka_dx/__init__.pyi`` imports it
+    from (``fukuoka_dx._API``, the one list of the public API), not a list kept here.
+    """
     import inspect
 
     import fukuoka_dx
 
-    modules = {m: importlib.import_module(f"fukuoka_dx.{m}") for m in API_MODULES}
     rows = []
     for name in fukuoka_dx.__all__:
         if name.startswith("__"):
             continue
+        home = fukuoka_dx._API[name]
         obj = getattr(fukuoka_dx, name)
-        home = getattr(obj, "__module__", None) if (inspect.isclass(obj) or callable(obj)) else None
-        if home not in {f"fukuoka_dx.{m}" for m in modules}:
-            # constants and aliases: the module that lists the name in its __all__
-            home = next(
-                (
-                    f"fukuoka_dx.{m}"
-                    for m, mod in modules.items()
-                    if name in getattr(mod, "__all__", ()) and getattr(mod, name, None) is obj
-                ),
-                None,
-            )
-        if home is None:  # e.g. MissingExtraError, from a private module
-            home = getattr(obj, "__module__", "")
         doc = inspect.getdoc(obj) if (inspect.isclass(obj) or callable(obj)) else None
         summary = (doc or "").strip().split("\n\n")[0].replace("\n", " ")
         # roles in a docstring resolve against its own module, not this page: make them literal
         summary = re.sub(r":[\w:]+:`~?([^`<]+?)(?: <[^>]+>)?`", r"``\1``", summary)
         if not summary and isinstance(obj, tuple):
             summary = "Column names, in order."
-        if home.startswith("fukuoka_dx._"):  # documented on the API index page itself
+        if "._" in home:  # a private module: documented on the API index page itself
             ref = f":py:obj:`~fukuoka_dx.{name}`"
             where = f"``{home}`` (private; use ``fukuoka_dx.{name}``)"
         else:

@@ -10,7 +10,7 @@ Python type) is a programming error and stays a builtin.
 ...     load_plan().initiative("1-1-99")
 ... except FukuokaDXError as exc:
 ...     print(type(exc).__name__, isinstance(exc, KeyError), exc)
-NotFoundError True no initiative '1-1-99' in the plan; did you mean 1-1-9, 1-1-1, 1-1-2?
+NotFoundError True no initiative '1-1-99' in the plan; did you mean 1-1-9, 1-1-8, 1-1-7?
 """
 
 from __future__ import annotations
