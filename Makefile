@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SEED ?= ../shared/seed/000_20118ee2537d5ad5.txt
 
 .PHONY: run test lint typecheck pytest docs docs-check wheel-test bench data clean
 
@@ -26,12 +25,13 @@ test: $(VENV)/.installed-test lint typecheck pytest docs-check wheel-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy --strict src tools benchmarks
 
 pytest: $(VENV)/.installed-test
-	FUKUOKA_DX_SEED=$(SEED) $(BIN)/pytest -q -rs
+	$(BIN)/pytest -q -rs
 
 # The HTML (warnings are errors, every cross-reference checked) and every example as a doctest.
 docs: $(VENV)/.installed-test

@@ -26,7 +26,7 @@ settings.register_profile(
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_DEFAULT = ROOT.parent / "shared" / "seed" / "000_20118ee2537d5ad5.txt"
+SEED_DEFAULT = ROOT / "datasrc" / "source-2023-09.txt"
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +35,6 @@ def plan() -> Plan:
 
 
 def seed_path() -> Path:
-    """The source text, from FUKUOKA_DX_SEED or ../shared/seed/ next to the checkout."""
+    """The source text: ``datasrc/source-2023-09.txt``, or the file FUKUOKA_DX_SEED names."""
     env = os.environ.get("FUKUOKA_DX_SEED")
     return Path(env) if env else SEED_DEFAULT

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pytest
 from hypothesis import given
 
-from fukuoka_dx import JSONFormatError, converter, from_json, to_json
+from fukuoka_dx import (
+    Figure,
+    JSONFormatError,
+    Repair,
+    YearMonth,
+    assess,
+    converter,
+    from_json,
+    to_json,
+)
 from fukuoka_dx import strategies as fst
 from fukuoka_dx.model import Bureau, Indicator, Initiative, Plan
-from fukuoka_dx.observations import Observation
+from fukuoka_dx.observations import Observation, ObservedValue
 from fukuoka_dx.schedule import Schedule, ScheduleCell
 from fukuoka_dx.serialization import canonical_json
-from fukuoka_dx.targets import Target
+from fukuoka_dx.targets import MilestoneTarget, Target
 
 
 def test_whole_plan_round_trip(plan: Plan) -> None:
@@ -33,11 +43,53 @@ def test_tags_and_years_in_json(plan: Plan) -> None:
 @given(fst.targets())
 def test_target_round_trip(t: Target) -> None:
     assert from_json(to_json(t), Target) == t  # type: ignore[arg-type]
+    assert from_json(to_json(t), type(t)) == t  # each concrete type on its own too
 
 
 @given(fst.schedule_cells())
 def test_cell_round_trip(c: ScheduleCell) -> None:
     assert from_json(to_json(c), ScheduleCell) == c  # type: ignore[arg-type]
+    assert from_json(to_json(c), type(c)) == c
+
+
+@given(fst.observed_values())
+def test_observed_value_round_trip(v: ObservedValue) -> None:
+    assert from_json(to_json(v), ObservedValue) == v  # type: ignore[arg-type]
+    assert from_json(to_json(v), type(v)) == v
+
+
+def test_a_concrete_type_refuses_another_kind() -> None:
+    with pytest.raises(JSONFormatError, match="kind 'qualitative' is not 'milestone'"):
+        from_json('{"text": "全校", "kind": "qualitative"}', MilestoneTarget)
+    with pytest.raises(JSONFormatError, match="unknown kind 'numbr'"):
+        from_json('{"text": "5", "value": 5, "kind": "numbr"}', Target)  # type: ignore[arg-type]
+    with pytest.raises(JSONFormatError, match="missing 'kind'"):
+        from_json('{"text": "5", "value": 5}', Target)  # type: ignore[arg-type]
+
+
+def test_every_public_attrs_type_round_trips(plan: Plan) -> None:
+    """Each attrs class named by the public API or its modules, from a value of the plan."""
+    ini = plan.initiative("1-11-3")
+    ind = ini.indicators[0]
+    item = plan.promotion_item("1-1")
+    values: list[object] = [
+        plan.pillars[0],
+        item,
+        plan.bureaus[0],
+        plan.revisions[0],
+        ini,
+        ind,
+        ini.schedule,
+        ini.schedule.rows[0],
+        ind.final.parts[0],  # type: ignore[union-attr]
+        YearMonth(2022, 12, end_of_month=True),
+        Repair("title", "ピギナース", "ビギナーズ", "table of contents"),
+        Observation("1-1-3.1", "R7", Figure(21000), as_of="2026-03-31", source="s", note="n"),
+        assess(plan, [Observation("1-1-3.1", "R7", Figure(21000))], as_of="2026-03-31"),
+    ]
+    for value in values:
+        assert attrs.has(type(value))
+        assert from_json(to_json(value), type(value)) == value, type(value).__name__
 
 
 @given(fst.schedules())

@@ -1,7 +1,8 @@
 """Source audit: the packaged plan against the source text it was read from.
 
-Runs when the seed text is present (``FUKUOKA_DX_SEED`` or ``../shared/seed/`` next to the
-checkout) and is reported as skipped, with the path it looked for, when it is not.
+The source text ships in the repository (``datasrc/source-2023-09.txt``; ``FUKUOKA_DX_SEED``
+names another copy). Were it absent, the audit would be reported as skipped, with the path it
+looked for.
 """
 
 from __future__ import annotations
