@@ -54,6 +54,7 @@ data: $(VENV)/.installed
 	$(BIN)/python tools/build_data.py
 
 bench: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/bench.py
 
 clean:

@@ -75,6 +75,9 @@ autodoc_type_aliases = {
     "ObservedValue": "fukuoka_dx.observations.values.ObservedValue",
     "Cell": "fukuoka_dx.report.export.Cell",
     "Row": "fukuoka_dx.report.export.Row",
+    # fiscal_calendar imports pendulum on first use (for type checkers only at the top), so an
+    # annotation naming it cannot be evaluated, and the rest of its signature would stay text
+    "pendulum.Date": "pendulum.Date",
 }
 
 # -- doctest ---------------------------------------------------------------------------------

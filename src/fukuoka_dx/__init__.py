@@ -10,9 +10,8 @@ True
 
 from __future__ import annotations
 
-import ast
 import importlib
-from importlib import resources
+import os
 from typing import Any
 
 from fukuoka_dx import _presentation
@@ -20,14 +19,13 @@ from fukuoka_dx._version import __version__ as __version__
 
 
 def _api() -> dict[str, str]:
-    """The public names and their modules, read from the package stub ``__init__.pyi``."""
-    stub = resources.files(__name__).joinpath("__init__.pyi").read_text("utf-8")
-    return {
-        alias.asname or alias.name: node.module
-        for node in ast.parse(stub).body
-        if isinstance(node, ast.ImportFrom) and node.module
-        for alias in node.names
-    }
+    """The public names and their modules, read from the package stub ``__init__.pyi``.
+
+    Its lines ``from MODULE import NAME as NAME`` are the list; reading them needs no parser.
+    """
+    with open(os.path.join(os.path.dirname(__file__), "__init__.pyi"), encoding="utf-8") as f:
+        lines = [line.split() for line in f if line.startswith("from ")]
+    return {words[5]: words[1] for words in lines if len(words) == 6 and words[4] == "as"}
 
 
 # Names are imported on first use (PEP 562): ``import fukuoka_dx`` stays cheap and reads no

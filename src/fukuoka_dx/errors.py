@@ -15,7 +15,6 @@ NotFoundError True no initiative '1-1-99' in the plan; did you mean 1-1-9, 1-1-8
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -55,6 +54,8 @@ class NotFoundError(FukuokaDXError, KeyError):
         cls, what: str, key: str, known: Iterable[str], where: str = "in the plan"
     ) -> NotFoundError:
         """The error for ``key`` missing among ``known``, with up to three close matches."""
+        import difflib  # on first use: only a failed lookup needs it
+
         close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return cls(f"no {what} {key!r} {where}{hint}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import hashlib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final, TypeVar
@@ -530,6 +529,8 @@ class Plan:
     @functools.cached_property
     def digest(self) -> str:
         """SHA-256 (hex) of the plan's canonical JSON: pin it to detect any data change."""
+        import hashlib  # on first use: loading a plan does not need it
+
         return hashlib.sha256(canonical_json(self).encode("utf-8")).hexdigest()
 
     def to_pandas(self, table: str = "indicators") -> Any:

@@ -157,24 +157,12 @@ def _tagged_unstructure(conv: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
-def _tagged_reader(conv: cattrs.Converter, cls: Any) -> Callable[[dict[str, Any]], Any]:
-    """Build a tagged ``cls`` from an object whose ``kind`` was checked: its own fields only."""
-    fields = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False)
-    allowed = frozenset(attrs.fields_dict(cls)) | {_TAG}
-
-    def read(value: dict[str, Any]) -> Any:
-        if extra := value.keys() - allowed:
-            raise ForbiddenExtraKeysError("", cls, set(extra))
-        return fields(value, cls)
-
-    return read
-
-
 def _tagged_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
     """A tagged class on its own: its ``kind``, when given, must be its own."""
 
     def factory(cls: Any) -> Callable[[Any, Any], Any]:
-        read = _tagged_reader(conv, cls)
+        fields = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False)
+        allowed = frozenset(attrs.fields_dict(cls)) | {_TAG}
         tag = _tag(cls)
 
         def structure(value: Any, _type: Any) -> Any:
@@ -182,7 +170,9 @@ def _tagged_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
                 raise ValueError(f"expected an object, got {value!r}")
             if value.get(_TAG, tag) != tag:
                 raise ValueError(f"kind {value[_TAG]!r} is not {tag!r}")
-            return read(value)
+            if not allowed.issuperset(value):
+                raise ForbiddenExtraKeysError("", cls, set(value) - allowed)
+            return fields(value, cls)
 
         return structure
 
@@ -193,8 +183,9 @@ def _union_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
     """A union of tagged classes: the ``kind`` names the member."""
 
     def factory(union: Any) -> Callable[[Any, Any], Any]:
-        readers = {_tag(m): _tagged_reader(conv, m) for m in typing.get_args(union)}
-        expected = ", ".join(readers)
+        members = {_tag(m): m for m in typing.get_args(union)}
+        hooks = {tag: conv.get_structure_hook(m) for tag, m in members.items()}
+        expected = ", ".join(members)
 
         def structure(value: Any, _type: Any) -> Any:
             if not isinstance(value, dict):
@@ -202,10 +193,10 @@ def _union_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
             if _TAG not in value:
                 raise ValueError(f"missing 'kind': expected one of {expected}")
             kind = value[_TAG]
-            read = readers.get(kind) if isinstance(kind, str) else None
-            if read is None:
+            hook = hooks.get(kind) if isinstance(kind, str) else None
+            if hook is None:
                 raise ValueError(f"unknown kind {kind!r}: expected one of {expected}")
-            return read(value)
+            return hook(value, members[kind])
 
         return structure
 
