@@ -253,3 +253,23 @@ def test_any_text_parses_or_raises_the_parse_error(text: str) -> None:
         assert str(exc)
     else:
         assert isinstance(fy, FiscalYear)
+
+
+def test_as_date_reads_one_day_and_nothing_less() -> None:
+    from fukuoka_dx.fiscal_calendar import as_date
+
+    for text in ("2026-03-31", "2026/3/31", "20260331", " 2026-03-31 "):
+        assert as_date(text) == dt.date(2026, 3, 31)
+    assert as_date(dt.datetime(2026, 3, 31, 23, 59)) == dt.date(2026, 3, 31)
+    # a month, a year or a week is not a day: never read as the first day of it
+    for text in ("2025-03", "2025", "2025-W01", "2026-02-30", "2026-03/31", ""):
+        with pytest.raises(FiscalYearParseError, match="is not a date"):
+            as_date(text)
+
+
+@given(dates())
+def test_as_date_reads_what_isoformat_writes(d: dt.date) -> None:
+    from fukuoka_dx.fiscal_calendar import as_date
+
+    if d.year >= 1000:
+        assert as_date(d.isoformat()) == d

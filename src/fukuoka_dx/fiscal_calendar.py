@@ -378,12 +378,14 @@ def as_fiscal_year(value: FiscalYear | int | str) -> FiscalYear:
 
 
 def as_date(value: _dt.date | str) -> pendulum.Date:
-    """A date from a date (a datetime counts by its date) or from text such as 2026-03-31.
+    """A date from a date (a datetime counts by its date) or from text naming one day.
 
     This is the one reader of dates for every input: command options, observation files,
-    JSON. Text must name a day exactly; anything else is a :class:`FiscalYearParseError`.
+    JSON. Text is a year, a month and a day, with ``-`` or ``/`` between them or none
+    (``2026-03-31``, ``2026/3/31``, ``20260331``); anything else, a month alone included, is a
+    :class:`~fukuoka_dx.errors.FiscalYearParseError`.
 
-    >>> as_date("2026-03-31"), as_date("2026/03/31"), as_date("20260331")
+    >>> as_date("2026-03-31"), as_date("2026/3/31"), as_date("20260331")
     (Date(2026, 3, 31), Date(2026, 3, 31), Date(2026, 3, 31))
     """
     if isinstance(value, _dt.datetime):
@@ -392,15 +394,13 @@ def as_date(value: _dt.date | str) -> pendulum.Date:
         return _date(value.year, value.month, value.day)
     if not isinstance(value, str):
         raise TypeError(f"a date must be a date or text, got {type(value).__name__}: {value!r}")
-    import pendulum
-
+    m = _RE_DATE.match(value.strip())
     try:
-        parsed = pendulum.parse(value.strip(), exact=True)
-    except (ValueError, pendulum.parsing.exceptions.ParserError):
-        parsed = None
-    if not isinstance(parsed, _dt.date) or isinstance(parsed, _dt.datetime):
-        raise FiscalYearParseError(f"{value!r} is not a date: expected e.g. 2026-03-31")
-    return _date(parsed.year, parsed.month, parsed.day)
+        if m is None:
+            raise ValueError("not a year, month and day")
+        return _date(int(m["y"]), int(m["m"] or m["mm"]), int(m["d"] or m["dd"]))
+    except ValueError:
+        raise FiscalYearParseError(f"{value!r} is not a date: expected e.g. 2026-03-31") from None
 
 
 # -- parsing ------------------------------------------------------------------------------
@@ -507,6 +507,9 @@ _RE_MONTH_ERA: Final = re.compile(
     rf"^(?:(?P<era>{_ERA_NAMES})|(?P<letter>[{_ERA_LETTERS}]))\s*{_NUM}\s*(?:\.|年)\s*"
     r"(?P<month>\d{1,2})\s*(?:月)?\s*(?P<end>末)?\s*(?:時点|現在)?\s*[~〜～]?$",
     re.I,
+)
+_RE_DATE: Final = re.compile(
+    r"^(?P<y>\d{4})(?:(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|(?P<mm>\d{2})(?P<dd>\d{2}))$"
 )
 _RE_MONTH_ISO: Final = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})$")
 
