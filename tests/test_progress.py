@@ -1,4 +1,4 @@
-"""Progress: the rules of DOMAIN.md, the plan's own cases, and their laws."""
+"""Progress: the rules of docs/progress.md, the plan's own cases, and their laws."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Check a built wheel: the packaged data and py.typed are inside, and an install works.
+"""Check a built wheel: the packaged data, the API stub and py.typed are inside, and it works.
 
 Usage: ``python tools/check_wheel.py DIST_DIR VENV_DIR`` (``make wheel-test`` runs it).
 """
@@ -12,7 +12,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "fukuoka_dx"
 DATA_FILES = tuple(f"fukuoka_dx/data/{p.name}" for p in sorted((PACKAGE / "data").glob("*.json")))
-REQUIRED = ("fukuoka_dx/py.typed", *DATA_FILES, "fukuoka_dx/cli.py")
+# the stub is the list of the public API, read at import: without it nothing imports
+REQUIRED = ("fukuoka_dx/py.typed", "fukuoka_dx/__init__.pyi", *DATA_FILES, "fukuoka_dx/cli.py")
 
 
 def main(dist: Path, venv: Path) -> int:

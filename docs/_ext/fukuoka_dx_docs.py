@@ -325,17 +325,7 @@ def plan_fragments(plan: Any) -> dict[str, str]:
     from fukuoka_dx.report.overview import bureau_counts, pillar_counts
 
     out: dict[str, str] = {}
-    rows = [
-        (
-            _code(c.pillar.id),
-            c.pillar.title,
-            c.pillar.title_en,
-            c.promotion_items,
-            c.initiatives,
-            c.indicators,
-        )
-        for c in pillar_counts(plan)
-    ]
+    rows = [(_code(c.pillar.id), *c.cells()[1:]) for c in pillar_counts(plan)]
     out["pillars"] = table(
         ["id", "pillar", "in English", "promotion items", "initiatives", "indicators"], rows
     )

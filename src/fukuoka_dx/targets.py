@@ -207,7 +207,10 @@ class CompositeTarget:
     parts: tuple[CompositePart, ...] = attrs.field(validator=_parts)
 
     def part(self, label: str) -> CompositePart:
-        """The part with ``label``; an unknown label is a :class:`~fukuoka_dx.errors.NotFoundError`."""
+        """The part with ``label``.
+
+        An unknown label is a :class:`~fukuoka_dx.errors.NotFoundError`.
+        """
         for p in self.parts:
             if p.label == label:
                 return p

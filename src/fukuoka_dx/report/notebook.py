@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from fukuoka_dx.model import Indicator, Initiative, Plan
 from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment
-from fukuoka_dx.report.overview import pillar_counts, schedule_grid
+from fukuoka_dx.report.overview import PillarCount, pillar_counts, schedule_grid
 
 __all__ = [
     "assessment_html",
@@ -64,23 +64,9 @@ def initiative_html(initiative: Initiative) -> str:
 
 
 def plan_html(plan: Plan) -> str:
-    rows = [
-        (
-            c.pillar.id,
-            c.pillar.title,
-            c.pillar.title_en,
-            c.promotion_items,
-            c.initiatives,
-            c.indicators,
-        )
-        for c in pillar_counts(plan)
-    ]
+    rows = [c.cells() for c in pillar_counts(plan)]
     caption = f"{plan.title} ({plan.edition}), digest {plan.digest[:12]}"
-    return html_table(
-        ["pillar", "title", "title_en", "promotion items", "initiatives", "indicators"],
-        rows,
-        caption,
-    )
+    return html_table(PillarCount.HEADER, rows, caption)
 
 
 def assessment_html(assessment: Assessment) -> str:

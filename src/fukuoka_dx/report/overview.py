@@ -11,6 +11,7 @@ Each is computed here once; the terminal, the notebook and the documentation dra
 from __future__ import annotations
 
 from collections import Counter
+from typing import ClassVar
 
 import attrs
 
@@ -27,6 +28,21 @@ class PillarCount:
     promotion_items: int
     initiatives: int
     indicators: int
+
+    #: The names of :meth:`cells`, for a table header.
+    HEADER: ClassVar[tuple[str, ...]] = (
+        "pillar",
+        "title",
+        "title_en",
+        "promotion items",
+        "initiatives",
+        "indicators",
+    )
+
+    def cells(self) -> tuple[str, str, str, int, int, int]:
+        """A table row: the pillar's id, title and English title, then the three counts."""
+        p = self.pillar
+        return (p.id, p.title, p.title_en, self.promotion_items, self.initiatives, self.indicators)
 
 
 @attrs.frozen
