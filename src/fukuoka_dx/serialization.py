@@ -93,16 +93,14 @@ def _is_date(type_: Any) -> bool:
 
 
 def _scalar(kind: type, what: str) -> Callable[[Any, Any], Any]:
-    def structure(value: Any, type_: Any) -> Any:
-        if type_ is not kind:  # a subclass: a str-based enum, say
-            return _enum_member(value, type_)
-        if isinstance(value, bool) and kind is not bool:
-            raise ValueError(f"expected {what}, got {value!r}")
-        if kind is float and isinstance(value, int):
+    """A JSON scalar of exactly ``kind`` (a bool is not a number; an int is a float)."""
+
+    def structure(value: Any, _type: Any) -> Any:
+        if type(value) is kind:
+            return value
+        if kind is float and type(value) is int:
             return float(value)
-        if not isinstance(value, kind):
-            raise ValueError(f"expected {what}, got {value!r}")
-        return value
+        raise ValueError(f"expected {what}, got {value!r}")
 
     return structure
 
@@ -248,9 +246,11 @@ _SCALARS: Final = (
 def make_converter() -> cattrs.Converter:
     """A fresh converter with the rules above (``converter`` is the shared one)."""
     conv = cattrs.Converter(forbid_extra_keys=True)
-    for kind, what in _SCALARS:  # (by class: str-based enums come here too)
+    for kind, what in _SCALARS:
         conv.register_structure_hook(kind, _scalar(kind, what))
-    conv.register_structure_hook(enum.Enum, _enum_member)
+    # by class, like the scalars: a str-based enum is found as an enum, not as a str
+    for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_structure_hook(base, _enum_member)
     conv.register_unstructure_hook(FiscalYear, lambda fy: fy.year)
     conv.register_structure_hook(FiscalYear, _fiscal_year)
     conv.register_unstructure_hook(YearMonth, _month_text)
