@@ -160,7 +160,7 @@ def test_progress_bad_input_exits_2_listing_every_error(tmp_path: Path) -> None:
     done = run("progress", str(bad))
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 2 and "row 2" in lines[0] and "row 3" in lines[1]
+    assert len(lines) == 2 and "line 2" in lines[0] and "line 3" in lines[1]
     done = run("progress", str(bad), "--keep-valid")
     assert done.returncode == 0 and "rejected" in done.stderr
     assert run("progress").returncode == 2

@@ -32,7 +32,13 @@ from fukuoka_dx.model import (
     Plan,
     TargetColumn,
 )
-from fukuoka_dx.observations.files import OBSERVATION_COLUMNS, read_observations
+from fukuoka_dx.observations.files import (
+    ENCODINGS,
+    OBSERVATION_COLUMNS,
+    ReadResult,
+    read_observations,
+)
+from fukuoka_dx.observations.values import value_text
 from fukuoka_dx.progress import (
     ASSESSABLE_KINDS,
     PROGRESS_COLUMNS,
@@ -85,7 +91,7 @@ def _fy_arg(text: str) -> FiscalYear:
 def _write(args: argparse.Namespace, text: str) -> None:
     """Write to ``--output`` when the command has one and it is given, else to stdout."""
     output = getattr(args, "output", None)
-    if output:
+    if output is not None:
         path = Path(output)
         try:
             path.write_text(text, encoding="utf-8", newline="")
@@ -260,7 +266,7 @@ def _show_json(plan: Plan, key: str) -> str:
 
 def cmd_show(args: argparse.Namespace) -> int:
     plan = _plan(args)
-    key: str = args.id.strip()
+    key = unicodedata.normalize("NFKC", args.id).strip()  # １-１-３ is 1-1-3
     lines: list[str] = []
     if not (RE_PILLAR.match(key) or RE_INITIATIVE.match(key) or RE_INDICATOR.match(key)):
         raise UsageError(
@@ -365,6 +371,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.bom and args.format != "csv":
+        raise UsageError(f"--bom applies to CSV only, not to --format {args.format}")
     plan = _plan(args)
     columns, rows = table_rows(plan, args.table)
     if args.format == "json":
@@ -416,28 +424,90 @@ def _targets_used(assessment: Assessment) -> str:
     return ", ".join(c.value for c in TargetColumn if c in used)
 
 
-def cmd_progress(args: argparse.Namespace) -> int:
-    plan = _plan(args)
-    day: pendulum.Date = args.as_of or today()
-    column = TargetColumn(args.target) if args.target else None
+#: Options of ``progress`` that apply only when assessing a file, by their flags.
+_ASSESS_ONLY = {
+    "chart": "--chart",
+    "all": "--all",
+    "keep_valid": "--keep-valid",
+    "encoding": "--encoding",
+    "on_track": "--on-track",
+    "needs_acceleration": "--needs-acceleration",
+}
+
+
+def _check_progress_args(args: argparse.Namespace, plan: Plan) -> None:
+    """Refuse, before any output, what cannot be done or does not apply to the mode."""
     if args.template:
         if args.file:
             raise UsageError("--template writes a new file: give no observations file")
-        fy = args.fy or FiscalYear.from_date(day)
-        _write(args, _template(plan, fy, column))
-        return 0
+        for name, flag in _ASSESS_ONLY.items():
+            if getattr(args, name) not in (None, False):
+                raise UsageError(f"{flag} does not apply to --template")
+        if args.format not in (None, "csv"):
+            raise UsageError(f"--template writes CSV: --format {args.format} does not apply")
+        if args.fy is not None and not plan.first_year <= args.fy <= plan.last_year:
+            raise UsageError(f"--fy: {_outside_plan(plan, args.fy)}")
+        return
     if not args.file:
         raise UsageError("give an observations file (CSV or JSON), or --template")
-    result = read_observations(args.file, plan, keep_valid=True, skip_empty=True)
+    if args.fy is not None:
+        raise UsageError("--fy applies to --template only: observations carry their own years")
+    if args.all and (args.format or "table") != "table":
+        raise UsageError(f"--all applies to the table only, not to --format {args.format}")
+    if args.chart is not None:
+        from fukuoka_dx.report.chart import chart_path
+
+        chart_path(args.chart)
+
+
+def _outside_plan(plan: Plan, fy: FiscalYear) -> str:
+    return (
+        f"{fy.label_ja} ({fy}) is outside the plan period "
+        f"{plan.first_year.label_ja}–{plan.last_year.label_ja}"
+    )
+
+
+def _report_reading(args: argparse.Namespace, result: ReadResult) -> None:
+    """Say on stderr what reading did beyond the plain: the encoding, rows left out."""
     err: TextIO = args.stderr
-    if result.rejected and not args.keep_valid:
-        raise ObservationsError(result.rejected)
-    for e in result.rejected:
-        err.write(f"{PROG}: rejected: {e}\n")
+    if result.encoding not in (None, "utf-8"):
+        err.write(f"{PROG}: read {args.file} as {result.encoding} (Shift_JIS)\n")
+    for problem in result.rejected:
+        err.write(f"{PROG}: rejected: {problem}\n")
     if result.skipped:
         err.write(f"{PROG}: {len(result.skipped)} row(s) without a value were skipped\n")
-    thresholds = Thresholds(args.on_track, args.needs_acceleration)
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    _check_progress_args(args, plan)
+    day: pendulum.Date = args.as_of or today()
+    column = TargetColumn(args.target) if args.target else None
+    if args.template:
+        fy = args.fy or FiscalYear.from_date(day)
+        if not plan.first_year <= fy <= plan.last_year:
+            raise UsageError(f"{_outside_plan(plan, fy)}: give --fy")
+        _write(args, _template(plan, fy, column))
+        return 0
+    result = read_observations(
+        args.file, plan, keep_valid=True, skip_empty=True, encoding=args.encoding
+    )
+    if result.rejected and not args.keep_valid:
+        raise ObservationsError(result.rejected)
+    _report_reading(args, result)
+    thresholds = Thresholds(
+        0.95 if args.on_track is None else args.on_track,
+        0.6 if args.needs_acceleration is None else args.needs_acceleration,
+    )
     assessment = assess(plan, result.observations, as_of=day, target=column, thresholds=thresholds)
+    err: TextIO = args.stderr
+    if args.format != "json":  # JSON lists them in "excluded"
+        for ex in assessment.excluded:
+            o = ex.observation
+            err.write(
+                f"{PROG}: left out {o.indicator_id} {o.fiscal_year.label_ja} "
+                f"({value_text(o.value)}): {ex.reason}\n"
+            )
     rows = assessment.rows()
     if args.format == "csv":
         _write(args, format_csv(PROGRESS_COLUMNS, rows))
@@ -459,13 +529,10 @@ def cmd_progress(args: argparse.Namespace) -> int:
         if not args.all:
             tail.append("(indicators with no data are hidden; --all shows them)")
         _write(args, text + "\n" + "\n".join(tail) + "\n")
-    if args.chart:
+    if args.chart is not None:
         from fukuoka_dx.report.chart import save_chart
 
-        try:
-            save_chart(assessment, plan, args.chart)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+        save_chart(assessment, plan, args.chart)
         err.write(f"{PROG}: chart written to {args.chart}\n")
     return 0
 
@@ -519,9 +586,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="observations file (.csv or .json)")
     p.add_argument("--as-of", type=_date_arg, help="date to assess at (default: today, JST)")
     p.add_argument("--target", choices=("midterm", "final"), help="default: by the as-of date")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "json"), help="default: table")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--chart", help="also draw a chart to this .png, .svg or .pdf file (plot extra)")
+    p.add_argument(
+        "--encoding",
+        choices=tuple(ENCODINGS),
+        help="the file's encoding (default: UTF-8, or Shift_JIS/cp932 when it is not UTF-8)",
+    )
     p.add_argument("--all", action="store_true", help="table: show indicators with no data")
     p.add_argument(
         "--keep-valid",
@@ -530,8 +602,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--template", action="store_true", help="write an observations template")
     p.add_argument("--fy", type=_fy_arg, help="--template: fiscal year of the rows")
-    p.add_argument("--on-track", type=float, default=0.95, help="threshold on R (0.95)")
-    p.add_argument("--needs-acceleration", type=float, default=0.6, help="threshold on R (0.6)")
+    p.add_argument("--on-track", type=float, help="threshold on R (default 0.95)")
+    p.add_argument("--needs-acceleration", type=float, help="threshold on R (default 0.6)")
     p.set_defaults(func=cmd_progress)
     return parser
 
@@ -553,6 +625,8 @@ def main(
         args.func, args.as_of = cmd_summary, None
     args.stdout, args.stderr = out, err
     try:
+        if getattr(args, "output", None) == "":
+            raise UsageError("--output is empty: give a file name, or leave it out for stdout")
         code: int = args.func(args)
         return code
     except ObservationsError as exc:

@@ -381,26 +381,34 @@ def as_date(value: _dt.date | str) -> pendulum.Date:
     """A date from a date (a datetime counts by its date) or from text naming one day.
 
     This is the one reader of dates for every input: command options, observation files,
-    JSON. Text is a year, a month and a day, with ``-`` or ``/`` between them or none
-    (``2026-03-31``, ``2026/3/31``, ``20260331``); anything else, a month alone included, is a
-    :class:`~fukuoka_dx.errors.FiscalYearParseError`.
+    JSON. Text is read after NFKC normalisation (full-width digits are digits) as a year, a
+    month and a day: ``2026-03-31``, ``2026-3-31``, ``2026/3/31``, ``2026.3.31``,
+    ``20260331``, or in era notation, ``令和8年3月31日``, ``R8.3.31``, ``R8/3/31``. Anything
+    else, a month alone included, is a :class:`~fukuoka_dx.errors.FiscalYearParseError`.
 
-    >>> as_date("2026-03-31"), as_date("2026/3/31"), as_date("20260331")
-    (Date(2026, 3, 31), Date(2026, 3, 31), Date(2026, 3, 31))
+    >>> as_date("2026-03-31"), as_date("２０２６/3/31")
+    (Date(2026, 3, 31), Date(2026, 3, 31))
+    >>> as_date("令和8年3月31日"), as_date("R8.3.31")
+    (Date(2026, 3, 31), Date(2026, 3, 31))
     """
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
         return _date(value.year, value.month, value.day)
-    if not isinstance(value, str):
-        raise TypeError(f"a date must be a date or text, got {type(value).__name__}: {value!r}")
-    m = _RE_DATE.match(value.strip())
+    text = _normalise(value, "a date")
     try:
-        if m is None:
+        if m := _RE_DATE.match(text):
+            year = int(m["y"])
+        elif m := _RE_ERA_DATE.match(text):
+            era = Era.lookup(m["era"] or m["letter"])
+            year = era.gregorian_year(_era_year_number(m["num"], value))
+        else:
             raise ValueError("not a year, month and day")
-        return _date(int(m["y"]), int(m["m"] or m["mm"]), int(m["d"] or m["dd"]))
+        return _date(year, int(m["m"] or m["mm"]), int(m["d"] or m["dd"]))
     except ValueError:
-        raise FiscalYearParseError(f"{value!r} is not a date: expected e.g. 2026-03-31") from None
+        raise FiscalYearParseError(
+            f"{value!r} is not a date: expected e.g. 2026-03-31, 2026/3/31 or 令和8年3月31日"
+        ) from None
 
 
 # -- parsing ------------------------------------------------------------------------------
@@ -509,7 +517,13 @@ _RE_MONTH_ERA: Final = re.compile(
     re.I,
 )
 _RE_DATE: Final = re.compile(
-    r"^(?P<y>\d{4})(?:(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|(?P<mm>\d{2})(?P<dd>\d{2}))$"
+    r"^(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|(?P<mm>\d{2})(?P<dd>\d{2}))$"
+)
+_RE_ERA_DATE: Final = re.compile(
+    rf"^(?:(?P<era>{_ERA_NAMES})|(?P<letter>[{_ERA_LETTERS}]))\s*(?P<num>\d+|元)\s*"
+    r"(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|(?P<sep>[./-])(?P<mm>\d{1,2})(?P=sep)(?P<dd>\d{1,2}))$",
+    re.I,
 )
 _RE_MONTH_ISO: Final = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})$")
 

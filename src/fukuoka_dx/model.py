@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, Final, TypeVar
 
@@ -19,7 +20,7 @@ import attrs
 from fukuoka_dx import _presentation
 from fukuoka_dx._validators import non_empty_text, non_empty_texts
 from fukuoka_dx.errors import InvalidValueError, NotFoundError
-from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
+from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth, as_fiscal_year
 from fukuoka_dx.schedule import Schedule
 from fukuoka_dx.serialization import canonical_json
 from fukuoka_dx.targets import (
@@ -71,6 +72,12 @@ def _page(_instance: object, attribute: attrs.Attribute[int], value: int) -> Non
         )
 
 
+def _key(text: object) -> str:
+    """An id or a name as typed, read as the plan writes it: NFKC (full-width forms become
+    half-width) and without surrounding spaces."""
+    return unicodedata.normalize("NFKC", str(text)).strip()
+
+
 class BureauKind(enum.StrEnum):
     """The kinds of responsible body (所管) in the plan."""
 
@@ -98,12 +105,14 @@ class Bureau:
             )
 
     def matches(self, name: str) -> bool:
-        """True when ``name`` is this body's Japanese or English name, or its ward."""
-        key = name.strip().casefold()
+        """True when ``name`` names this body: its Japanese or English name, or for a ward
+        office its ward and its natural name (``区役所(東区)``, ``東区役所``, ``東区``,
+        ``Higashi``). Full-width forms (``区役所（東区）``) are read as half-width."""
+        key = _key(name).casefold()
         names = {self.name_ja, self.name_en}
         if self.ward is not None:
-            names |= {self.ward, self.name_en.removesuffix(" Ward Office")}
-        return key in {n.casefold() for n in names}
+            names |= {self.ward, f"{self.ward}役所", self.name_en.removesuffix(" Ward Office")}
+        return key in {_key(n).casefold() for n in names}
 
 
 @attrs.frozen
@@ -336,13 +345,14 @@ class Initiative:
         """True for a promotion item's own block (id ``1-5``), false for a sub-item."""
         return self.id == self.promotion_item_id
 
-    def activities(self, fy: FiscalYear) -> tuple[str, ...]:
-        """What the schedule has this initiative do in ``fy``."""
+    def activities(self, fy: FiscalYear | int | str) -> tuple[str, ...]:
+        """What the schedule has this initiative do in ``fy`` (a fiscal year in any notation)."""
         return self.schedule.activities(fy)
 
     def indicator(self, indicator_id: str) -> Indicator:
+        key = _key(indicator_id)
         for ind in self.indicators:
-            if ind.id == indicator_id:
+            if ind.id == key:
                 return ind
         raise NotFoundError.for_key(
             "indicator", indicator_id, [i.id for i in self.indicators], f"in {self.id}"
@@ -456,7 +466,7 @@ class Plan:
 
     def _get(self, what: str, key: str, cls: type[_T]) -> _T:
         table = self._index[what]
-        found = table.get(str(key).strip())
+        found = table.get(_key(key))
         if found is None:
             raise NotFoundError.for_key(what, key, table)
         assert isinstance(found, cls)
@@ -505,9 +515,9 @@ class Plan:
         """Initiatives filtered by pillar id, promotion item id and/or bureau name."""
         b = self.bureau(bureau) if bureau is not None else None
         if pillar is not None:
-            self.pillar(pillar)
+            pillar = self.pillar(pillar).id
         if promotion_item is not None:
-            self.promotion_item(promotion_item)
+            promotion_item = self.promotion_item(promotion_item).id
         return tuple(
             i
             for i in self.initiatives
@@ -520,8 +530,11 @@ class Plan:
         """The initiatives of a promotion item (its own block first)."""
         return self.initiatives_of(promotion_item=self.promotion_item(item_id).id)
 
-    def activities(self, fy: FiscalYear) -> tuple[tuple[Initiative, tuple[str, ...]], ...]:
+    def activities(
+        self, fy: FiscalYear | int | str
+    ) -> tuple[tuple[Initiative, tuple[str, ...]], ...]:
         """For ``fy``, each initiative with the activities its schedule has in force."""
+        fy = as_fiscal_year(fy)
         return tuple((i, i.activities(fy)) for i in self.initiatives)
 
     # -- pinning --------------------------------------------------------------------------

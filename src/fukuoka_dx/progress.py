@@ -31,6 +31,7 @@ from fukuoka_dx._optional import require_pandas
 from fukuoka_dx.errors import InvalidValueError, NotFoundError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
 from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.values import (
     CompositeValue,
     Figure,
@@ -57,6 +58,7 @@ __all__ = [
     "ASSESSABLE_KINDS",
     "PROGRESS_COLUMNS",
     "Assessment",
+    "Exclusion",
     "IndicatorProgress",
     "RollUp",
     "Status",
@@ -195,6 +197,15 @@ class RollUp:
 
 
 @attrs.frozen
+class Exclusion:
+    """An observation an assessment left out, and why: its fiscal year or its as-of date is
+    after the assessment's as-of date. Nothing is left out without one."""
+
+    observation: Observation
+    reason: str
+
+
+@attrs.frozen
 class Assessment:
     """A whole plan assessed as of a date, with roll-ups by promotion item, pillar, bureau."""
 
@@ -208,6 +219,8 @@ class Assessment:
     by_pillar: tuple[RollUp, ...]
     by_bureau: tuple[RollUp, ...]
     overall: RollUp
+    excluded: tuple[Exclusion, ...] = ()
+    """Observations left out because they are dated after :attr:`as_of`, each with why."""
 
     def result(self, indicator_id: str) -> IndicatorProgress:
         """The result for one indicator; an unknown id names close matches."""
@@ -439,7 +452,13 @@ def evaluate(
     elif achievement is None:
         status, reason = Status.NOT_ASSESSABLE, j.reason or "the rate is undefined"
     elif expected == 0:
-        status, reason = Status.NOT_ASSESSABLE, "observed in the baseline year: nothing expected"
+        obs_fy = observation.fiscal_year
+        when = "in" if obs_fy == indicator.baseline_fy else "before"
+        status, reason = (
+            Status.NOT_ASSESSABLE,
+            f"observed in {obs_fy.label_ja} ({obs_fy}), {when} the baseline year "
+            f"{indicator.baseline_fy.label_ja} ({indicator.baseline_fy}): nothing expected yet",
+        )
     else:
         status, reason = thresholds.status(achievement / expected), ""
     return IndicatorProgress(
@@ -447,33 +466,24 @@ def evaluate(
     )
 
 
-def _latest_observation(
-    observations: Sequence[Observation], fy: FiscalYear, as_of: _dt.date
-) -> Observation | None:
-    """The latest usable observation: latest fiscal year, then latest as-of date.
-
-    Ties (equal year and date, different values) are broken by the value's text so that
-    the result does not depend on the order of the observations.
-    """
-    best: list[Observation] = []
-    best_key: tuple[FiscalYear, _dt.date] | None = None
-    for o in observations:
-        if o.fiscal_year > fy or (o.as_of is not None and o.as_of > as_of):
-            continue
-        key = (o.fiscal_year, o.date)
-        if best_key is None or key > best_key:
-            best, best_key = [o], key
-        elif key == best_key:
-            best.append(o)
-    if len(best) <= 1:
-        return best[0] if best else None
-    return max(best, key=lambda o: value_text(o.value))
+def _latest_observation(observations: Sequence[Observation]) -> Observation | None:
+    """The latest observation: latest fiscal year, then latest date (its as-of date, or the
+    end of its fiscal year). Equal keys with different values were refused by the checks, so
+    which of two equal ones is taken does not matter; the value's text breaks the tie so that
+    the order given does not either."""
+    if not observations:
+        return None
+    return max(observations, key=lambda o: (o.fiscal_year, o.date, value_text(o.value)))
 
 
 def _rollup(key: str, label: str, results: Iterable[IndicatorProgress]) -> RollUp:
     rs = list(results)
     counter = Counter(r.status for r in rs)
-    rates = [min(1.0, r.achievement) for r in rs if r.achievement is not None]
+    rates = [
+        min(1.0, r.achievement)
+        for r in rs
+        if r.achievement is not None and r.status is not Status.NOT_ASSESSABLE
+    ]
     mean = sum(rates) / len(rates) if rates else None
     return RollUp(key, label, tuple((s, counter.get(s, 0)) for s in Status), mean, len(rates))
 
@@ -488,18 +498,25 @@ def assess(
 ) -> Assessment:
     """Assess every indicator of ``plan`` as of a date (default: today in Asia/Tokyo).
 
-    Each indicator is judged against ``target`` or, by default, the target in force on
-    ``as_of`` (:func:`default_column`), from the latest observation whose fiscal year is not
-    after that of ``as_of`` (and whose as-of date is not after it). An indicator of a
-    re-post (再掲) with no observation of its own uses those of the block it re-posts.
+    The observations are checked against the plan first, as a file would be (an unknown
+    indicator, a fiscal year outside the plan, a value the indicator does not take, two
+    values for one year: :class:`~fukuoka_dx.errors.ObservationsError`). Those whose fiscal
+    year or as-of date is after ``as_of`` are left out and listed in
+    :attr:`Assessment.excluded`. Each indicator is judged against ``target`` or, by default,
+    the target in force on ``as_of`` (:func:`default_column`), from its latest observation.
+    An indicator of a re-post (再掲) with no observation of its own uses those of the block
+    it re-posts.
     """
     day = today() if as_of is None else as_date(as_of)
     fy = FiscalYear.from_date(day)
     column = TargetColumn(target) if target is not None else None
     by_indicator: dict[str, list[Observation]] = {}
-    for o in observations:
-        plan.indicator(o.indicator_id)  # an unknown id is an error, not a silent skip
-        by_indicator.setdefault(o.indicator_id, []).append(o)
+    excluded = []
+    for o in check_observations(plan, observations):
+        if o.fiscal_year > fy or (o.as_of is not None and o.as_of > day):
+            excluded.append(Exclusion(o, _exclusion_reason(o, day)))
+        else:
+            by_indicator.setdefault(o.indicator_id, []).append(o)
     results = []
     for ini in plan.initiatives:
         for ind in ini.indicators:
@@ -509,11 +526,20 @@ def assess(
                 borrowed = f"{ini.reposts}.{ind.number}"
                 obs = [attrs.evolve(o, indicator_id=ind.id) for o in by_indicator.get(borrowed, [])]
             chosen = column or default_column(ind, day)
-            result = evaluate(ind, _latest_observation(obs, fy, day), chosen, thresholds)
+            result = evaluate(ind, _latest_observation(obs), chosen, thresholds)
             if borrowed and result.observation is not None:
                 result = attrs.evolve(result, borrowed_from=borrowed)
             results.append(result)
-    return _assessment(plan, day, column, tuple(results))
+    return attrs.evolve(_assessment(plan, day, column, tuple(results)), excluded=tuple(excluded))
+
+
+def _exclusion_reason(o: Observation, day: pendulum.Date) -> str:
+    if o.fiscal_year > FiscalYear.from_date(day):
+        return (
+            f"its fiscal year {o.fiscal_year.label_ja} ({o.fiscal_year}) is after that of the "
+            f"as-of date {day} ({FiscalYear.from_date(day).label_ja})"
+        )
+    return f"its as-of date {o.as_of} is after the as-of date {day}"
 
 
 def _group(

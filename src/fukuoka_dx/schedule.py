@@ -21,7 +21,7 @@ import attrs
 
 from fukuoka_dx._validators import non_empty_text
 from fukuoka_dx.errors import InvalidValueError, NotFoundError
-from fukuoka_dx.fiscal_calendar import FiscalYear
+from fukuoka_dx.fiscal_calendar import FiscalYear, as_fiscal_year
 from fukuoka_dx.targets import parse_number
 
 __all__ = [
@@ -200,19 +200,21 @@ class Schedule:
                     f"schedule row {n} has {len(row.cells)} cells for {len(self.years)} years"
                 )
 
-    def _index(self, fy: FiscalYear) -> int:
+    def _index(self, fy: FiscalYear | int | str) -> int:
+        fy = as_fiscal_year(fy)
         if fy not in self.years:
             raise NotFoundError(
                 f"{fy} ({fy.label_ja}) is outside the schedule ({self.years[0]}–{self.years[-1]})"
             )
         return self.years.index(fy)
 
-    def activities(self, fy: FiscalYear) -> tuple[str, ...]:
-        """The activities in force in ``fy``, one per row that has one, in row order."""
+    def activities(self, fy: FiscalYear | int | str) -> tuple[str, ...]:
+        """The activities in force in ``fy`` (a fiscal year in any notation), one per row that
+        has one, in row order."""
         i = self._index(fy)
         return tuple(a for row in self.rows if (a := row.activity_at(i)) is not None)
 
-    def cells_in(self, fy: FiscalYear) -> tuple[ScheduleCell, ...]:
+    def cells_in(self, fy: FiscalYear | int | str) -> tuple[ScheduleCell, ...]:
         """The cells of every row for ``fy``, as published."""
         i = self._index(fy)
         return tuple(row.cells[i] for row in self.rows)

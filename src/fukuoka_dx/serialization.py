@@ -5,6 +5,7 @@ the types it converts, and a new type that follows them needs no registration):
 
 - a class with a ``kind`` class variable (an enum member) is *tagged*: its JSON object
   carries ``"kind"`` beside its fields; a union of tagged classes is read by that tag;
+- a class with ``json_form()`` and ``from_json_form()`` writes and reads its own JSON;
 - enums are their values; fiscal years their Gregorian starting year; months ``YYYY-MM``
   (``YYYY-MM-end`` for 月末); dates ``YYYY-MM-DD``;
 - JSON types are checked, never coerced: ``"7"`` is not a page number, ``7.9`` not a count.
@@ -75,6 +76,16 @@ def is_tagged_union(type_: Any) -> bool:
 
 
 _UNIONS: Final = (typing.Union, types.UnionType)
+
+
+def has_own_form(type_: Any) -> bool:
+    """A class that writes and reads its own JSON: ``json_form()`` and the classmethod
+    ``from_json_form(data)`` (an observation: its JSON is the row of an observations file)."""
+    return (
+        isinstance(type_, type)
+        and callable(getattr(type_, "json_form", None))
+        and callable(getattr(type_, "from_json_form", None))
+    )
 
 
 def _tag(cls: Any) -> str:
@@ -262,6 +273,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(is_tagged_union, conv.unstructure)
     conv.register_structure_hook_factory(is_tagged_union, _union_structure(conv))
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_structure(conv))
+    conv.register_unstructure_hook_func(has_own_form, lambda value: value.json_form())
+    conv.register_structure_hook_func(has_own_form, lambda data, type_: type_.from_json_form(data))
     return conv
 
 

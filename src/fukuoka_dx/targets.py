@@ -287,7 +287,7 @@ TYPE_BY_KIND: Final[dict[TargetKind, type[Target]]] = {t.kind: t for t in TARGET
 
 # -- reading cell text ----------------------------------------------------------------------
 
-_NUM: Final = r"[+-]?\d[\d,]*(?:\.\d+)?"
+_NUM: Final = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _RE_NUMBER: Final = re.compile(rf"^(?P<num>{_NUM})\s*(?:[（(](?P<note>[^()（）]+)[)）])?$")
 _RE_RELATIVE: Final = re.compile(rf"^(?P<num>{_NUM})\s*[%％]\s*(?P<dir>削減|減少|減|増加|増)$")
 _RE_RANGE: Final = re.compile(rf"^(?P<low>{_NUM})\s*[~〜～]\s*(?P<high>{_NUM})$")

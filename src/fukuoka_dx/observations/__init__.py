@@ -1,7 +1,9 @@
-"""Observed figures (実績): the values (:mod:`.values`) and the files that carry them
-(:mod:`.files`)."""
+"""Observed figures (実績): the values (:mod:`.values`), the checks against the plan every
+way in goes through (:mod:`.checks`), and the files that carry them (:mod:`.files`)."""
 
+from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.files import (
+    ENCODINGS,
     OBSERVATION_COLUMNS,
     ReadResult,
     parse_observations_csv,
@@ -10,6 +12,7 @@ from fukuoka_dx.observations.files import (
     read_observations_csv,
     read_observations_json,
     write_observations_csv,
+    write_observations_json,
 )
 from fukuoka_dx.observations.values import (
     COUNT_UNITS,
@@ -20,12 +23,15 @@ from fukuoka_dx.observations.values import (
     RelativeChange,
     Stage,
     ValueKind,
+    check_value,
     parse_value,
+    read_value,
     value_text,
 )
 
 __all__ = [
     "COUNT_UNITS",
+    "ENCODINGS",
     "OBSERVATION_COLUMNS",
     "CompositeValue",
     "Figure",
@@ -35,12 +41,16 @@ __all__ = [
     "RelativeChange",
     "Stage",
     "ValueKind",
+    "check_observations",
+    "check_value",
     "parse_observations_csv",
     "parse_observations_json",
     "parse_value",
     "read_observations",
     "read_observations_csv",
     "read_observations_json",
+    "read_value",
     "value_text",
     "write_observations_csv",
+    "write_observations_json",
 ]

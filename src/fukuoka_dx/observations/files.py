@@ -1,12 +1,19 @@
-"""Observation files: CSV and JSON readers, and the CSV writer.
+"""Observation files: CSV and JSON readers, and the writers.
 
-CSV is UTF-8 (a BOM is allowed) with the header ``indicator_id,fiscal_year,value`` then the
-optional ``as_of,source,note``; other columns, such as a template's comments, are ignored.
-JSON is an array of objects with the same keys. Every row is checked against the plan;
-reading never executes anything.
+CSV has the header ``indicator_id,fiscal_year,value`` then the optional
+``as_of,source,note``; other columns, such as a template's ``# name``, are ignored. JSON is an
+array of objects with the same keys (what ``to_json`` of a list of observations writes). A
+file is UTF-8, with or without a BOM, or Shift_JIS (cp932) as Excel saves 「CSV (カンマ区切り)」;
+the encoding is detected unless given. Full-width characters in ids, years, figures and dates
+are read as their half-width forms.
 
-``read_*`` take a file (a path or an open text file); ``parse_*`` take the text itself.
-All return a :class:`ReadResult`.
+Reading is strict and never changes a value: a row whose field count differs from the
+header's, an unclosed quote, a value that could be read only by dropping characters are each
+an error naming the file, the line and the column. Every row then goes through the same
+checks as observations given in Python (:mod:`fukuoka_dx.observations.checks`).
+
+``read_*`` take a file (a path or an open text file); ``parse_*`` take the text itself. All
+return a :class:`ReadResult`.
 
 >>> from fukuoka_dx import load_plan
 >>> result = parse_observations_csv(
@@ -22,24 +29,33 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Mapping
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Final, TextIO
+from typing import Any, Final, TextIO
 
 import attrs
-import pendulum
 
 from fukuoka_dx.errors import (
     FiscalYearParseError,
     InputProblem,
+    InvalidValueError,
     NotFoundError,
     ObservationsError,
 )
-from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, as_fiscal_year
+from fukuoka_dx.fiscal_calendar import as_date, as_fiscal_year
 from fukuoka_dx.model import Plan
-from fukuoka_dx.observations.values import Observation, parse_value, value_text
+from fukuoka_dx.observations.checks import conflicts, observation_problems
+from fukuoka_dx.observations.values import (
+    OBSERVATION_COLUMNS,
+    Observation,
+    read_value,
+    value_text,
+)
 
 __all__ = [
+    "ENCODINGS",
     "OBSERVATION_COLUMNS",
     "ReadResult",
     "parse_observations_csv",
@@ -48,11 +64,23 @@ __all__ = [
     "read_observations_csv",
     "read_observations_json",
     "write_observations_csv",
+    "write_observations_json",
 ]
 
-#: The columns of an observations file, in order; the first three are required.
-OBSERVATION_COLUMNS: Final = ("indicator_id", "fiscal_year", "value", "as_of", "source", "note")
 _REQUIRED: Final = OBSERVATION_COLUMNS[:3]
+
+#: The encodings a file may be read in, by the names ``encoding=`` and ``--encoding`` take
+#: (case, ``-`` and ``_`` aside): UTF-8 (a BOM is allowed) and Shift_JIS as Windows and Excel
+#: write it (cp932), each with the codec that reads it.
+ENCODINGS: Final = {"utf-8": "utf-8-sig", "cp932": "cp932", "shift_jis": "cp932"}
+
+
+def _codec(encoding: str) -> str | None:
+    def key(name: str) -> str:
+        return name.lower().replace("-", "").replace("_", "")
+
+    return next((codec for name, codec in ENCODINGS.items() if key(name) == key(encoding)), None)
+
 
 #: A file to read: a path, or a text file open for reading.
 File = str | os.PathLike[str] | TextIO
@@ -64,71 +92,77 @@ class ReadResult:
 
     ``rejected`` lists rows with problems (only with ``keep_valid=True``: otherwise they
     raise :class:`~fukuoka_dx.errors.ObservationsError`); ``skipped`` the rows left out with
-    ``skip_empty=True`` because their value was empty (an unfilled row of a template).
+    ``skip_empty=True`` because their value was empty (an unfilled row of a template);
+    ``encoding`` the encoding a file was read in (``None`` for text given as text).
     """
 
     observations: tuple[Observation, ...]
     rejected: tuple[InputProblem, ...] = ()
     skipped: tuple[str, ...] = ()
+    encoding: str | None = None
 
 
-# -- readers ----------------------------------------------------------------------------------
+# -- rows: the common path of every file form -------------------------------------------------
 
 
-def _row_observation(
-    row: Mapping[str, object], plan: Plan, location: str, errors: list[InputProblem]
-) -> Observation | None:
-    def text(key: str) -> str:
-        v = row.get(key)
-        return "" if v is None else str(v).strip()
+@attrs.frozen
+class _Row:
+    location: str
+    cells: Mapping[str, object]
 
-    before = len(errors)
-    ind_id = text("indicator_id")
+
+def _text(value: object) -> str:
+    return "" if value is None else unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def _row_observation(row: _Row, plan: Plan) -> tuple[Observation | None, list[InputProblem]]:
+    """An observation from one row's cells, read against the plan, or the row's problems."""
+    cells, loc = row.cells, row.location
+    problems: list[InputProblem] = []
+    ind_id = _text(cells.get("indicator_id"))
     indicator = None
     if not ind_id:
-        errors.append(InputProblem(location, "indicator_id", "", "the indicator id is empty"))
+        problems.append(InputProblem(loc, "indicator_id", "", "the indicator id is empty"))
     else:
         try:
             indicator = plan.indicator(ind_id)
         except NotFoundError as exc:
-            errors.append(InputProblem(location, "indicator_id", ind_id, str(exc)))
+            problems.append(InputProblem(loc, "indicator_id", ind_id, str(exc)))
+    raw_fy = cells.get("fiscal_year")
     fy = None
-    raw_fy = row.get("fiscal_year")
     try:
-        fy = as_fiscal_year(raw_fy if isinstance(raw_fy, int) else text("fiscal_year"))
-    except (FiscalYearParseError, ValueError, TypeError) as exc:
-        errors.append(InputProblem(location, "fiscal_year", text("fiscal_year"), str(exc)))
+        fy = as_fiscal_year(raw_fy if isinstance(raw_fy, int) else _text(raw_fy))
+    except (FiscalYearParseError, InvalidValueError, TypeError) as exc:
+        problems.append(InputProblem(loc, "fiscal_year", _text(raw_fy), str(exc)))
+    raw_value = cells.get("value")
     value = None
-    raw_value = row.get("value")
     if indicator is not None:
         try:
             if raw_value is None or (isinstance(raw_value, str) and not raw_value.strip()):
-                raise ValueError("the value is empty")
-            if not isinstance(raw_value, str | int | float):
-                raise ValueError(f"expected text or a number, got {type(raw_value).__name__}")
-            value = parse_value(raw_value, indicator)
-        except ValueError as exc:
-            errors.append(InputProblem(location, "value", text("value"), str(exc)))
+                raise InvalidValueError("the value is empty")
+            if isinstance(raw_value, bool) or not isinstance(raw_value, str | int | float):
+                raise InvalidValueError(f"expected text or a number, got {raw_value!r}")
+            value = read_value(raw_value, indicator)
+        except InvalidValueError as exc:
+            problems.append(InputProblem(loc, "value", _text(raw_value), str(exc)))
     as_of = None
-    if text("as_of"):
+    if _text(cells.get("as_of")):
         try:
-            as_of = as_date(text("as_of"))
-        except FiscalYearParseError:
-            errors.append(
-                InputProblem(location, "as_of", text("as_of"), "expected a date such as 2024-03-31")
-            )
-        if as_of is not None and fy is not None and as_of < fy.start:
-            errors.append(
-                InputProblem(
-                    location,
-                    "as_of",
-                    text("as_of"),
-                    f"the as-of date is before {fy} ({fy.label_ja}) begins",
-                )
-            )
-    if len(errors) > before or indicator is None or fy is None or value is None:
-        return None
-    return Observation(indicator.id, fy, value, as_of, text("source") or None, text("note") or None)
+            as_of = as_date(_text(cells.get("as_of")))
+        except FiscalYearParseError as exc:
+            problems.append(InputProblem(loc, "as_of", _text(cells.get("as_of")), str(exc)))
+    if problems or indicator is None or fy is None or value is None:
+        return None, problems
+    source, note = (cells.get(k) for k in ("source", "note"))
+    observation = Observation(
+        indicator.id,
+        fy,
+        value,
+        as_of,
+        str(source).strip() or None if source is not None else None,
+        str(note).strip() or None if note is not None else None,
+    )
+    return observation, observation_problems(plan, observation, loc)
 
 
 def _is_empty(value: object) -> bool:
@@ -136,82 +170,123 @@ def _is_empty(value: object) -> bool:
 
 
 def _collect(
-    rows: Iterable[tuple[str, Mapping[str, object]]],
+    rows: Iterable[_Row],
     plan: Plan,
+    *,
     keep_valid: bool,
-    skip_empty: bool = False,
+    skip_empty: bool,
+    problems: Iterable[InputProblem] = (),
+    encoding: str | None = None,
 ) -> ReadResult:
+    """Read every row; with problems, raise them all (or, ``keep_valid``, list them)."""
+    found = list(problems)
     skipped: list[str] = []
-    if skip_empty:
-        kept = []
-        for location, row in rows:
-            if _is_empty(row.get("value")):
-                skipped.append(location)
+    read: list[tuple[str, Observation]] = []
+    seen: set[Observation] = set()
+    for row in rows:
+        if skip_empty and _is_empty(row.cells.get("value")):
+            skipped.append(row.location)
+            continue
+        observation, row_problems = _row_observation(row, plan)
+        found += row_problems
+        if observation is not None and not row_problems:
+            if observation in seen:
+                continue  # the same observation again: nothing to add, nothing lost
+            seen.add(observation)
+            read.append((row.location, observation))
+    found += conflicts([o for _, o in read], [loc for loc, _ in read])
+    if found and not keep_valid:
+        raise ObservationsError(found)
+    bad = {p.location for p in found}
+    valid = tuple(o for loc, o in read if loc not in bad)
+    return ReadResult(valid, tuple(found), tuple(skipped), encoding)
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+_THOUSANDS: Final = re.compile(r"^[+-]?\d{1,3}$")
+_GROUP: Final = re.compile(r"^\d{3}(?:\.\d+)?$")
+
+
+def _split_thousands(fields: list[str], at: int, extra: int) -> str | None:
+    """``1,234`` written unquoted in the value column, if that explains ``extra`` fields."""
+    parts = [unicodedata.normalize("NFKC", f).strip() for f in fields[at : at + extra + 1]]
+    explained = len(parts) == extra + 1 and _THOUSANDS.match(parts[0])
+    if explained and all(_GROUP.match(p) for p in parts[1:]):
+        return ",".join(parts)
+    return None
+
+
+def _csv_rows(text: str, name: str) -> Iterator[_Row | InputProblem]:
+    """The data rows of CSV text, each with its line; a row whose field count is not the
+    header's comes as its problem. Text that is not CSV raises (nothing after it is sure)."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    line = 1
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ObservationsError(
+                [InputProblem(f"{name}, line 1", None, "", "the file is empty")]
+            )
+        columns = [unicodedata.normalize("NFKC", h).strip() for h in header]
+        missing = [c for c in _REQUIRED if c not in columns]
+        repeated = sorted({c for c in columns if c and columns.count(c) > 1})
+        if missing or repeated:
+            why = (
+                f"missing column(s) {', '.join(missing)}: the header must start "
+                f"{','.join(_REQUIRED)} (then optional as_of,source,note)"
+                if missing
+                else f"column(s) {', '.join(repeated)} given twice"
+            )
+            raise ObservationsError([InputProblem(f"{name}, line 1", None, ",".join(header), why)])
+        line = reader.line_num + 1
+        for fields in reader:
+            location = f"{name}, line {line}"
+            line = reader.line_num + 1
+            if not any(f.strip() for f in fields):
+                continue  # a blank line
+            if len(fields) != len(columns):
+                yield _shape_problem(location, fields, columns)
             else:
-                kept.append((location, row))
-        rows = kept
-    errors: list[InputProblem] = []
-    seen: dict[tuple[str, FiscalYear, pendulum.Date | None], tuple[str, Observation]] = {}
-    observations: list[Observation] = []
-    for location, row in rows:
-        before = len(errors)
-        obs = _row_observation(row, plan, location, errors)
-        if obs is None or len(errors) > before:
-            continue
-        key = (obs.indicator_id, obs.fiscal_year, obs.as_of)
-        if key in seen:
-            where, other = seen[key]
-            if other.value != obs.value:
-                errors.append(
-                    InputProblem(
-                        location,
-                        "value",
-                        str(row.get("value", "")),
-                        f"{where} gives a different value for {obs.indicator_id} in "
-                        f"{obs.fiscal_year}" + (f" as of {obs.as_of}" if obs.as_of else ""),
-                    )
-                )
-            continue
-        seen[key] = (location, obs)
-        observations.append(obs)
-    if keep_valid:
-        bad = {e.location for e in errors}
-        valid = tuple(o for o in observations if _location_of(seen, o) not in bad)
-        return ReadResult(valid, tuple(errors), tuple(skipped))
-    if errors:
-        raise ObservationsError(errors)
-    return ReadResult(tuple(observations), (), tuple(skipped))
-
-
-def _location_of(
-    seen: Mapping[tuple[str, FiscalYear, pendulum.Date | None], tuple[str, Observation]],
-    obs: Observation,
-) -> str:
-    return seen[(obs.indicator_id, obs.fiscal_year, obs.as_of)][0]
-
-
-def _csv_rows(text: str, name: str) -> Iterable[tuple[str, Mapping[str, object]]]:
-    text = text.removeprefix("\ufeff")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in _REQUIRED if c not in header]
-    if missing:
+                yield _Row(location, dict(zip(columns, fields, strict=True)))
+    except csv.Error as exc:
         raise ObservationsError(
-            [
-                InputProblem(
-                    f"{name}, header",
-                    None,
-                    ",".join(header),
-                    f"missing column(s) {', '.join(missing)}: the header must start "
-                    f"{','.join(_REQUIRED)} (then optional as_of,source,note)",
-                )
-            ]
+            [InputProblem(f"{name}, line {line}", None, "", _csv_error(str(exc)))]
+        ) from None
+
+
+def _csv_error(message: str) -> str:
+    if "unexpected end of data" in message or "EOF inside string" in message:
+        return 'a quoted value is not closed: a " opens it and no " closes it'
+    return f"not valid CSV: {message}"
+
+
+def _shape_problem(location: str, fields: list[str], columns: list[str]) -> InputProblem:
+    n, m = len(fields), len(columns)
+    if n > m:
+        at = columns.index("value")
+        joined = _split_thousands(fields, at, n - m)
+        if joined is not None:
+            return InputProblem(
+                location,
+                "value",
+                joined,
+                f"the row has {n} fields for {m} columns: a figure with a thousands separator "
+                f'must be quoted ("{joined}") or written without it '
+                f"({joined.replace(',', '')})",
+            )
+        return InputProblem(
+            location,
+            None,
+            ",".join(fields),
+            f"the row has {n} fields for {m} columns: quote a value that holds a comma",
         )
-    reader.fieldnames = header
-    for row in reader:
-        if not any((v or "").strip() for k, v in row.items() if k in _REQUIRED):
-            continue  # a blank line
-        yield f"{name}, row {reader.line_num}", row
+    return InputProblem(
+        location,
+        columns[n] if n < m else None,
+        ",".join(fields),
+        f"the row has {n} fields for {m} columns (the header is {','.join(columns)})",
+    )
 
 
 def parse_observations_csv(
@@ -227,14 +302,25 @@ def parse_observations_csv(
     With problems, raises :class:`~fukuoka_dx.errors.ObservationsError` listing all of them,
     unless ``keep_valid``: then the result lists them in ``rejected``.
     """
-    rows: list[tuple[str, Mapping[str, object]]] = []
-    parsed = _csv_rows(text, name)
-    try:
-        rows.extend(parsed)
-    except csv.Error as exc:
-        at = f"{name}, row {len(rows) + 2}"
-        raise ObservationsError([InputProblem(at, None, "", f"not valid CSV: {exc}")]) from None
-    return _collect(rows, plan, keep_valid, skip_empty)
+    read = list(_csv_rows(text, name))
+    rows = [r for r in read if isinstance(r, _Row)]
+    problems = [p for p in read if isinstance(p, InputProblem)]
+    return _collect(rows, plan, keep_valid=keep_valid, skip_empty=skip_empty, problems=problems)
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise ValueError(f"key(s) {', '.join(repeated)} given twice in one object")
+    return dict(pairs)
+
+
+def _json_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a figure")
 
 
 def parse_observations_json(
@@ -245,91 +331,143 @@ def parse_observations_json(
     skip_empty: bool = False,
     name: str = "<text>",
 ) -> ReadResult:
-    """Read observations from JSON text: an array of objects with the CSV's columns as keys."""
+    """Read observations from JSON text: an array of objects with the CSV's columns as keys
+    (the form ``to_json`` writes for observations)."""
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text.removeprefix("\ufeff"),
+            object_pairs_hook=_json_object,
+            parse_constant=_json_constant,
+        )
     except json.JSONDecodeError as exc:
         raise ObservationsError(
             [InputProblem(f"{name}, line {exc.lineno}", None, "", f"not JSON: {exc.msg}")]
         ) from None
+    except ValueError as exc:
+        raise ObservationsError([InputProblem(name, None, "", str(exc))]) from None
     if not isinstance(data, list):
         raise ObservationsError(
             [InputProblem(name, None, "", "expected a JSON array of observation objects")]
         )
-    rows: list[tuple[str, Mapping[str, object]]] = []
-    errors: list[InputProblem] = []
+    rows: list[_Row] = []
+    problems: list[InputProblem] = []
     for i, item in enumerate(data):
         loc = f"{name}, [{i}]"
         if not isinstance(item, dict):
-            errors.append(InputProblem(loc, None, "", "expected an object"))
+            problems.append(InputProblem(loc, None, "", "expected an object"))
             continue
         unknown = sorted(set(item) - set(OBSERVATION_COLUMNS))
         if unknown:
-            errors.append(InputProblem(loc, None, "", f"unknown key(s) {', '.join(unknown)}"))
+            problems.append(InputProblem(loc, None, "", f"unknown key(s) {', '.join(unknown)}"))
             continue
-        rows.append((loc, item))
-    if errors and not keep_valid:
-        # report the shape errors together with the row errors
+        for key in ("indicator_id", "as_of", "source", "note"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                problems.append(InputProblem(loc, key, str(item[key]), "expected text"))
+        rows.append(_Row(loc, item))
+    return _collect(rows, plan, keep_valid=keep_valid, skip_empty=skip_empty, problems=problems)
+
+
+# -- files ------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    """The text of a file's bytes, in ``encoding`` or else UTF-8 or, failing that, cp932."""
+    candidates = [encoding] if encoding else ["utf-8", "cp932"]
+    for candidate in candidates:
+        codec = _codec(candidate)
+        if codec is None:
+            why = f"unknown encoding: expected one of {', '.join(ENCODINGS)}"
+            raise ObservationsError([InputProblem(name, None, candidate, why)])
         try:
-            _collect(rows, plan, False, skip_empty)
-        except ObservationsError as exc:
-            errors.extend(exc.problems)
-        raise ObservationsError(errors)
-    result = _collect(rows, plan, keep_valid, skip_empty)
-    return attrs.evolve(result, rejected=tuple(errors) + result.rejected)
-
-
-def read_observations_csv(
-    file: File, plan: Plan, *, keep_valid: bool = False, skip_empty: bool = False
-) -> ReadResult:
-    """Read a CSV observations file (a path or an open text file); see
-    :func:`parse_observations_csv`."""
-    text, name = _read_text(file)
-    return parse_observations_csv(
-        text, plan, keep_valid=keep_valid, skip_empty=skip_empty, name=name
-    )
-
-
-def read_observations_json(
-    file: File, plan: Plan, *, keep_valid: bool = False, skip_empty: bool = False
-) -> ReadResult:
-    """Read a JSON observations file (a path or an open text file); see
-    :func:`parse_observations_json`."""
-    text, name = _read_text(file)
-    return parse_observations_json(
-        text, plan, keep_valid=keep_valid, skip_empty=skip_empty, name=name
-    )
-
-
-def read_observations(
-    path: str | os.PathLike[str], plan: Plan, *, keep_valid: bool = False, skip_empty: bool = False
-) -> ReadResult:
-    """Read a ``.csv`` or ``.json`` observations file, by its suffix."""
-    p = Path(path)
-    if p.suffix.lower() == ".json":
-        return read_observations_json(p, plan, keep_valid=keep_valid, skip_empty=skip_empty)
-    if p.suffix.lower() in (".csv", ".txt", ""):
-        return read_observations_csv(p, plan, keep_valid=keep_valid, skip_empty=skip_empty)
+            return data.decode(codec), candidate
+        except UnicodeDecodeError as exc:
+            failure = exc
+    line = data.count(b"\n", 0, failure.start) + 1
+    said = f"as {encoding}" if encoding else "as UTF-8 or as Shift_JIS (cp932)"
     raise ObservationsError(
-        [InputProblem(str(p), None, "", "expected a .csv or .json observations file")]
+        [
+            InputProblem(
+                f"{name}, line {line}",
+                None,
+                "",
+                f"cannot be read {said}: byte {data[failure.start]:#04x} "
+                f"(save the file as UTF-8, or give its encoding)",
+            )
+        ]
     )
 
 
-def _read_text(file: File) -> tuple[str, str]:
-    """The text of a file and the name to give it in messages."""
+def _read_text(file: File, encoding: str | None) -> tuple[str, str, str | None]:
+    """The text of a file, the name to give it in messages, and the encoding it was read in."""
     if isinstance(file, str | os.PathLike):
         path = Path(file)
         try:
-            return path.read_text("utf-8-sig"), str(path)
-        except UnicodeDecodeError as exc:
-            raise ObservationsError(
-                [InputProblem(str(path), None, "", f"not UTF-8 text: {exc.reason}")]
-            ) from None
+            data = path.read_bytes()
         except OSError as exc:
             raise ObservationsError(
                 [InputProblem(str(path), None, "", f"cannot read the file: {exc.strerror}")]
             ) from None
-    return file.read(), str(getattr(file, "name", "<stream>"))
+        text, used = _decode(data, str(path), encoding)
+        return text, str(path), used
+    return file.read(), str(getattr(file, "name", "<stream>")), None
+
+
+def read_observations_csv(
+    file: File,
+    plan: Plan,
+    *,
+    keep_valid: bool = False,
+    skip_empty: bool = False,
+    encoding: str | None = None,
+) -> ReadResult:
+    """Read a CSV observations file (a path or an open text file); see
+    :func:`parse_observations_csv`. ``encoding`` (``utf-8`` or ``cp932``) forces one."""
+    text, name, used = _read_text(file, encoding)
+    result = parse_observations_csv(
+        text, plan, keep_valid=keep_valid, skip_empty=skip_empty, name=name
+    )
+    return attrs.evolve(result, encoding=used)
+
+
+def read_observations_json(
+    file: File,
+    plan: Plan,
+    *,
+    keep_valid: bool = False,
+    skip_empty: bool = False,
+    encoding: str | None = None,
+) -> ReadResult:
+    """Read a JSON observations file (a path or an open text file); see
+    :func:`parse_observations_json`."""
+    text, name, used = _read_text(file, encoding)
+    result = parse_observations_json(
+        text, plan, keep_valid=keep_valid, skip_empty=skip_empty, name=name
+    )
+    return attrs.evolve(result, encoding=used)
+
+
+def read_observations(
+    path: str | os.PathLike[str],
+    plan: Plan,
+    *,
+    keep_valid: bool = False,
+    skip_empty: bool = False,
+    encoding: str | None = None,
+) -> ReadResult:
+    """Read a ``.csv`` or ``.json`` observations file, by its suffix."""
+    p = Path(path)
+    options: dict[str, Any] = {
+        "keep_valid": keep_valid,
+        "skip_empty": skip_empty,
+        "encoding": encoding,
+    }
+    if p.suffix.lower() == ".json":
+        return read_observations_json(p, plan, **options)
+    if p.suffix.lower() in (".csv", ".txt", ""):
+        return read_observations_csv(p, plan, **options)
+    raise ObservationsError(
+        [InputProblem(str(p), None, "", "expected a .csv or .json observations file")]
+    )
 
 
 def write_observations_csv(observations: Iterable[Observation]) -> str:
@@ -349,3 +487,10 @@ def write_observations_csv(observations: Iterable[Observation]) -> str:
             ]
         )
     return out.getvalue()
+
+
+def write_observations_json(observations: Iterable[Observation]) -> str:
+    """JSON text that :func:`parse_observations_json` reads back to the same observations:
+    the same form as ``to_json`` of a list of observations."""
+    data = [o.json_form() for o in observations]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -17,7 +17,7 @@ import datetime as _dt
 import enum
 import math
 import unicodedata
-from typing import ClassVar, Final
+from typing import ClassVar, Final, NoReturn
 
 import attrs
 import pendulum
@@ -29,6 +29,7 @@ from fukuoka_dx.model import Indicator, TargetColumn
 from fukuoka_dx.targets import (
     CompositePart,
     CompositeTarget,
+    NumberTarget,
     RelativeTarget,
     Target,
     number_text,
@@ -38,6 +39,7 @@ from fukuoka_dx.targets import (
 
 __all__ = [
     "COUNT_UNITS",
+    "OBSERVATION_COLUMNS",
     "CompositeValue",
     "Figure",
     "Observation",
@@ -45,7 +47,9 @@ __all__ = [
     "RelativeChange",
     "Stage",
     "ValueKind",
+    "check_value",
     "parse_value",
+    "read_value",
     "value_text",
 ]
 
@@ -125,6 +129,28 @@ class CompositeValue:
 
 ObservedValue = Figure | RelativeChange | Stage | CompositeValue
 
+#: The columns of an observation in files and in JSON, in order; the first three are required.
+OBSERVATION_COLUMNS: Final = ("indicator_id", "fiscal_year", "value", "as_of", "source", "note")
+
+
+def _indicator_id(value: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"indicator_id must be text, got {type(value).__name__}: {value!r}")
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def _as_value(value: ObservedValue | float) -> ObservedValue:
+    """An observed value; a plain number is a figure."""
+    if isinstance(value, Figure | RelativeChange | Stage | CompositeValue):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Figure(value)
+    hint = " (read text with parse_value(text, indicator))" if isinstance(value, str) else ""
+    raise TypeError(
+        f"an observed value is a number, Figure, RelativeChange, Stage or CompositeValue, "
+        f"got {type(value).__name__}: {value!r}{hint}"
+    )
+
 
 def _date(value: _dt.date | str | None) -> pendulum.Date | None:
     return None if value is None else as_date(value)
@@ -132,11 +158,22 @@ def _date(value: _dt.date | str | None) -> pendulum.Date | None:
 
 @attrs.frozen
 class Observation:
-    """An observed value (実績) of an indicator for a fiscal year."""
+    """An observed value (実績) of an indicator for a fiscal year.
 
-    indicator_id: str
+    Built from what a caller has at hand: the id as typed (full-width forms are read as
+    half-width), the fiscal year and the as-of date in any notation the library reads, a plain
+    number as a :class:`Figure`. Whether it fits the plan is checked where it meets the plan
+    (:func:`~fukuoka_dx.observations.checks.check_observations`, and so ``assess`` and the
+    readers), with the same messages everywhere.
+
+    >>> o = Observation("１-１-３.１", "令和7年度", 21000, as_of="R8.3.31")
+    >>> o.indicator_id, o.fiscal_year, o.value, o.as_of
+    ('1-1-3.1', FiscalYear(2025), Figure(value=21000.0), Date(2026, 3, 31))
+    """
+
+    indicator_id: str = attrs.field(converter=_indicator_id, validator=non_empty_text)
     fiscal_year: FiscalYear = attrs.field(converter=as_fiscal_year)
-    value: ObservedValue
+    value: ObservedValue = attrs.field(converter=_as_value)
     as_of: pendulum.Date | None = attrs.field(default=None, converter=_date)
     source: str | None = None
     note: str | None = None
@@ -146,6 +183,53 @@ class Observation:
         """When the figure stands: its as-of date, or the end of its fiscal year."""
         return self.as_of if self.as_of is not None else self.fiscal_year.end
 
+    def json_form(self) -> dict[str, object]:
+        """The JSON object of this observation: the file columns, the value as a number or as
+        the text a file would hold (what :func:`observations_from_json` reads)."""
+        value: object = value_text(self.value)
+        if isinstance(self.value, Figure):
+            v = self.value.value
+            value = int(v) if v.is_integer() and abs(v) < 2**53 else v
+        return {
+            "indicator_id": self.indicator_id,
+            "fiscal_year": self.fiscal_year.year,
+            "value": value,
+            "as_of": self.as_of.isoformat() if self.as_of is not None else None,
+            "source": self.source,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_json_form(cls, data: object) -> Observation:
+        """An observation from its JSON object, without a plan: a number is a figure, text is
+        read as a change (``30%減``), labelled parts, a figure, or else a stage. Reading
+        against the plan (the readers) knows the indicator and checks it."""
+        if not isinstance(data, dict):
+            raise ValueError(f"expected an object, got {data!r}")
+        unknown = sorted(set(data) - set(OBSERVATION_COLUMNS))
+        if unknown:
+            raise ValueError(f"unknown key(s) {', '.join(map(str, unknown))}")
+        missing = [k for k in OBSERVATION_COLUMNS[:3] if data.get(k) is None]
+        if missing:
+            raise ValueError(f"missing {', '.join(missing)}")
+        value = data["value"]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ValueError(f"value: expected a number or text, got {value!r}")
+        for key in ("indicator_id", "as_of", "source", "note"):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise ValueError(f"{key}: expected text, got {data[key]!r}")
+        fiscal_year = data["fiscal_year"]
+        if isinstance(fiscal_year, bool) or not isinstance(fiscal_year, int | str):
+            raise ValueError(f"fiscal_year: expected a year or text, got {fiscal_year!r}")
+        return cls(
+            data["indicator_id"],
+            fiscal_year,
+            _value_without_indicator(value),
+            data.get("as_of"),
+            data.get("source"),
+            data.get("note"),
+        )
+
 
 # -- reading one value -------------------------------------------------------------------------
 
@@ -154,28 +238,63 @@ def _targets(indicator: Indicator) -> tuple[Target, ...]:
     return tuple(indicator.target(c) for c in (TargetColumn.FINAL, TargetColumn.MIDTERM))
 
 
-def _assessed_target(indicator: Indicator) -> CompositeTarget | None:
+def _composite_target(indicator: Indicator) -> CompositeTarget | None:
     for target in _targets(indicator):
         if isinstance(target, CompositeTarget):
             return target
     return None
 
 
-def parse_value(text: str | float | int, indicator: Indicator) -> ObservedValue:
-    """Read an observed value for ``indicator``: a figure, ``30%減``, a stage, or parts.
+def _has_relative_target(indicator: Indicator) -> bool:
+    return any(isinstance(t, RelativeTarget) for t in _targets(indicator))
 
-    Raises :class:`~fukuoka_dx.errors.InvalidValueError` saying what the indicator expects
-    when the value does not fit.
+
+_NOT_FINITE: Final = frozenset({"nan", "inf", "-inf", "+inf", "infinity", "-infinity"})
+
+
+def _value_without_indicator(raw: str | float) -> ObservedValue:
+    if isinstance(raw, int | float):
+        return Figure(raw)
+    text = unicodedata.normalize("NFKC", raw).strip()
+    parsed = parse_target(text) if text else None
+    if isinstance(parsed, RelativeTarget):
+        return RelativeChange(parsed.percent)
+    if isinstance(parsed, CompositeTarget):
+        return CompositeValue(parsed.parts)
+    if isinstance(parsed, NumberTarget) and parsed.note is None:
+        return Figure(parsed.value)
+    return Stage(text)
+
+
+def _figure_hint(indicator: Indicator) -> str:
+    """What a figure of ``indicator`` looks like, for a message."""
+    if indicator.unit == "%":
+        example = "a percentage such as 51.3 (0 to 100)"
+    elif indicator.unit:
+        example = f"a figure in {indicator.unit} such as 1234 or 1,234"
+    else:
+        example = "a figure such as 1234 or 51.3"
+    change = ", or a change such as 30%減" if _has_relative_target(indicator) else ""
+    return f"{indicator.id} ({indicator.name}) takes {example}{change}"
+
+
+def read_value(text: str | float, indicator: Indicator) -> ObservedValue:
+    """Read an observed value as ``indicator`` takes it, without judging its size: a figure,
+    a change (``30%減``), a stage, or labelled parts. :func:`parse_value` also checks it.
+
+    The whole text must be read: a figure with anything left over (``12abc``, ``1,2,3``) is an
+    error, never the part that could be read. ``12.5%`` is the figure 12.5 where the
+    indicator's unit is %.
     """
     if isinstance(text, bool):
         raise InvalidValueError(f"expected a figure for {indicator.id}, got {text!r}")
     if isinstance(text, int | float):
-        return _checked(Figure(text), indicator)
+        return Figure(text) if math.isfinite(text) else _not_finite(text)
     raw = unicodedata.normalize("NFKC", str(text)).strip()
     if not raw:
         raise InvalidValueError("the value is empty")
-    if raw.lower() in {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}:
-        raise InvalidValueError(f"{text!r} is not a finite figure")
+    if raw.lower() in _NOT_FINITE:
+        _not_finite(text)
     stages = indicator.stages
     if stages:
         if raw in stages:
@@ -183,40 +302,60 @@ def parse_value(text: str | float | int, indicator: Indicator) -> ObservedValue:
         raise InvalidValueError(
             f"{indicator.id} is measured in stages: expected one of {', '.join(stages)}"
         )
-    composite = _assessed_target(indicator)
+    composite = _composite_target(indicator)
     if composite is not None:
         parsed = parse_target(raw)
         if not isinstance(parsed, CompositeTarget):
             labels = " ".join(f"{p.label}N" for p in composite.parts)
             raise InvalidValueError(f"{indicator.id} has labelled parts: expected e.g. {labels!r}")
-        want = [p.label for p in composite.parts]
-        got = [p.label for p in parsed.parts]
-        if sorted(want) != sorted(got):
-            raise InvalidValueError(f"{indicator.id} has parts {want}, the value gives {got}")
         return CompositeValue(parsed.parts)
     try:
         target = parse_target(raw)
     except TargetParseError as exc:
         raise InvalidValueError(str(exc)) from None
     if isinstance(target, RelativeTarget):
-        if not any(isinstance(t, RelativeTarget) for t in _targets(indicator)):
+        return RelativeChange(target.percent)
+    number = raw.removesuffix("%").rstrip() if indicator.unit == "%" else raw
+    try:
+        return Figure(parse_number(number))
+    except TargetParseError:
+        raise InvalidValueError(_figure_hint(indicator)) from None
+
+
+def _not_finite(text: object) -> NoReturn:
+    raise InvalidValueError(f"{text!r} is not a finite figure")
+
+
+def check_value(value: ObservedValue, indicator: Indicator) -> None:
+    """Check that ``value`` fits ``indicator``: its kind (a stage of its stages, its labelled
+    parts, a change only where a target is one), and a figure's range (0 to 100 for a
+    percentage, never negative for a count). Raises
+    :class:`~fukuoka_dx.errors.InvalidValueError` saying what the indicator expects."""
+    stages = indicator.stages
+    composite = _composite_target(indicator)
+    if stages:
+        if not isinstance(value, Stage) or value.text not in stages:
+            raise InvalidValueError(
+                f"{indicator.id} is measured in stages: expected one of {', '.join(stages)}"
+            )
+        return
+    if composite is not None:
+        want = [p.label for p in composite.parts]
+        if not isinstance(value, CompositeValue):
+            labels = " ".join(f"{label}N" for label in want)
+            raise InvalidValueError(f"{indicator.id} has labelled parts: expected e.g. {labels!r}")
+        got = [p.label for p in value.parts]
+        if sorted(want) != sorted(got):
+            raise InvalidValueError(f"{indicator.id} has parts {want}, the value gives {got}")
+        return
+    if isinstance(value, RelativeChange):
+        if not _has_relative_target(indicator):
             raise InvalidValueError(
                 f"{indicator.id} has no relative target (such as 20%減): give the figure itself"
             )
-        return RelativeChange(target.percent)
-    try:
-        return _checked(Figure(parse_number(raw)), indicator)
-    except TargetParseError:
-        unit = f" in {indicator.unit}" if indicator.unit else ""
-        raise InvalidValueError(
-            f"{indicator.id} ({indicator.name}) takes a figure{unit} such as 1,234 or 51.3, "
-            f"or a change such as 30%減"
-        ) from None
-
-
-def _checked(value: Figure, indicator: Indicator) -> Figure:
-    if not math.isfinite(value.value):
-        raise InvalidValueError(f"{value.value!r} is not a finite figure")
+        return
+    if not isinstance(value, Figure):
+        raise InvalidValueError(_figure_hint(indicator))
     if indicator.unit == "%" and not 0 <= value.value <= 100:
         raise InvalidValueError(
             f"{indicator.id} is a percentage: expected 0 to 100, got {value.value:g}"
@@ -225,6 +364,14 @@ def _checked(value: Figure, indicator: Indicator) -> Figure:
         raise InvalidValueError(
             f"{indicator.id} counts {indicator.unit}: a count cannot be negative ({value.value:g})"
         )
+
+
+def parse_value(text: str | float, indicator: Indicator) -> ObservedValue:
+    """Read an observed value for ``indicator`` (:func:`read_value`) and check that it fits
+    (:func:`check_value`); raises :class:`~fukuoka_dx.errors.InvalidValueError` saying what
+    the indicator expects when it does not."""
+    value = read_value(text, indicator)
+    check_value(value, indicator)
     return value
 
 

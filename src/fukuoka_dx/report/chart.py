@@ -14,7 +14,7 @@ from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import Plan
 from fukuoka_dx.progress import Assessment, Status
 
-__all__ = ["CAP", "achievement_chart", "japanese_font_available", "save_chart"]
+__all__ = ["CAP", "achievement_chart", "chart_path", "japanese_font_available", "save_chart"]
 
 #: Bars are drawn capped at this achievement so that one outlier does not flatten the rest.
 CAP = 1.5
@@ -105,10 +105,26 @@ def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | No
     return fig
 
 
-def save_chart(assessment: Assessment, plan: Plan, path: str | Path) -> Path:
-    """Write the chart to ``path`` (PNG, SVG or PDF by its suffix)."""
+def chart_path(path: str | Path) -> Path:
+    """``path`` checked as a place to write a chart, before anything is drawn: a ``.png``,
+    ``.svg`` or ``.pdf`` name in a folder that exists, and matplotlib installed."""
     out = Path(path)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InvalidValueError(f"chart file {str(out)!r}: expected a .png, .svg or .pdf name")
-    achievement_chart(assessment, plan).savefig(out)
+    folder = out.parent
+    if not folder.is_dir():
+        raise InvalidValueError(
+            f"chart file {str(out)!r}: the folder {str(folder)!r} does not exist"
+        )
+    require_matplotlib()
+    return out
+
+
+def save_chart(assessment: Assessment, plan: Plan, path: str | Path) -> Path:
+    """Write the chart to ``path`` (PNG, SVG or PDF by its suffix)."""
+    out = chart_path(path)
+    try:
+        achievement_chart(assessment, plan).savefig(out)
+    except OSError as exc:
+        raise InvalidValueError(f"cannot write the chart {str(out)!r}: {exc.strerror}") from None
     return out

@@ -1,0 +1,121 @@
+"""Observations against the plan: the one set of checks every way in goes through.
+
+The readers (CSV, JSON, spreadsheets) and ``assess`` (Python objects) all call
+:func:`observation_problems` for each observation and :func:`conflicts` across them, so a
+figure that is refused is refused with the same message whichever way it came in.
+
+>>> from fukuoka_dx import load_plan
+>>> from fukuoka_dx.observations import Observation
+>>> check_observations(load_plan(), [Observation("1-1-3.1", "R9", 100)])
+Traceback (most recent call last):
+...
+fukuoka_dx.errors.ObservationsError: 1 problem(s) in the observations:
+  - observation 1 (1-1-3.1, 令和9年度), column fiscal_year ('R9'): 令和9年度 (FY2027) is
+    outside the plan: observations run from 令和3年度 (the earliest baseline year) to 令和8年度
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from fukuoka_dx.errors import InputProblem, InvalidValueError, NotFoundError, ObservationsError
+from fukuoka_dx.fiscal_calendar import FiscalYear
+from fukuoka_dx.model import Plan
+from fukuoka_dx.observations.values import Observation, check_value, value_text
+
+__all__ = ["check_observations", "conflicts", "observation_problems", "observation_years"]
+
+
+def observation_years(plan: Plan) -> tuple[FiscalYear, FiscalYear]:
+    """The fiscal years an observation may have: from the earliest baseline year of the
+    plan's indicators to the plan's last year."""
+    first = min((ind.baseline_fy for ind in plan.indicators), default=plan.first_year)
+    return min(first, plan.first_year), plan.last_year
+
+
+def observation_problems(plan: Plan, observation: Observation, location: str) -> list[InputProblem]:
+    """Every way ``observation`` does not fit ``plan``: an unknown indicator, a fiscal year
+    outside the plan, an as-of date before its fiscal year, a value the indicator does not
+    take. Each problem names ``location`` and the column."""
+    o = observation
+    problems = []
+    try:
+        indicator = plan.indicator(o.indicator_id)
+    except NotFoundError as exc:
+        problems.append(InputProblem(location, "indicator_id", o.indicator_id, str(exc)))
+        indicator = None
+    first, last = observation_years(plan)
+    if not first <= o.fiscal_year <= last:
+        problems.append(
+            InputProblem(
+                location,
+                "fiscal_year",
+                o.fiscal_year.short,
+                f"{o.fiscal_year.label_ja} ({o.fiscal_year}) is outside the plan: observations "
+                f"run from {first.label_ja} (the earliest baseline year) to {last.label_ja}",
+            )
+        )
+    if o.as_of is not None and o.as_of < o.fiscal_year.start:
+        problems.append(
+            InputProblem(
+                location,
+                "as_of",
+                o.as_of.isoformat(),
+                f"the as-of date is before {o.fiscal_year} ({o.fiscal_year.label_ja}) begins",
+            )
+        )
+    if indicator is not None:
+        try:
+            check_value(o.value, indicator)
+        except InvalidValueError as exc:
+            problems.append(InputProblem(location, "value", value_text(o.value), str(exc)))
+    return problems
+
+
+def conflicts(observations: Sequence[Observation], locations: Sequence[str]) -> list[InputProblem]:
+    """Two different values for one indicator, fiscal year and date (the as-of date, or the
+    end of the fiscal year): which is right cannot be told, so each later one is a problem
+    naming the first. Repeats of one value are not problems."""
+    seen: dict[tuple[str, FiscalYear, object], tuple[str, Observation]] = {}
+    problems = []
+    for location, o in zip(locations, observations, strict=True):
+        key = (o.indicator_id, o.fiscal_year, o.date)  # no as-of date: the year's end
+        if key not in seen:
+            seen[key] = (location, o)
+            continue
+        where, first = seen[key]
+        if first.value != o.value:
+            when = f" as of {o.as_of}" if o.as_of else ""
+            problems.append(
+                InputProblem(
+                    location,
+                    "value",
+                    value_text(o.value),
+                    f"{where} gives a different value ({value_text(first.value)}) for "
+                    f"{o.indicator_id} in {o.fiscal_year.label_ja}{when}",
+                )
+            )
+    return problems
+
+
+def _location(n: int, o: Observation) -> str:
+    return f"observation {n} ({o.indicator_id}, {o.fiscal_year.label_ja})"
+
+
+def check_observations(plan: Plan, observations: Iterable[Observation]) -> tuple[Observation, ...]:
+    """The observations, checked against ``plan`` as a file would be; with problems, raises
+    :class:`~fukuoka_dx.errors.ObservationsError` listing every one (numbered from 1)."""
+    given = tuple(observations)
+    for o in given:
+        if not isinstance(o, Observation):
+            raise TypeError(f"expected Observation values, got {type(o).__name__}: {o!r}")
+    locations = [_location(n, o) for n, o in enumerate(given, 1)]
+    problems = [
+        p
+        for loc, o in zip(locations, given, strict=True)
+        for p in observation_problems(plan, o, loc)
+    ]
+    problems += conflicts(given, locations)
+    if problems:
+        raise ObservationsError(problems)
+    return given
