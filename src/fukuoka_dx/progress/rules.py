@@ -1,4 +1,4 @@
-"""Progress: from observed figures to achievement rates (達成率) and statuses.
+"""The rules: one observation against one target gives an achievement rate (達成率) and a status.
 
 The rules are set out in the documentation's progress methodology page. For a numeric target
 ``t``, baseline ``b`` and observed value ``a`` the achievement rate is ``(a - b) / (t - b)``;
@@ -19,19 +19,13 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import math
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
-import pendulum
 
-from fukuoka_dx import _presentation
-from fukuoka_dx._optional import require_pandas
-from fukuoka_dx.errors import InvalidValueError, NotFoundError
-from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
-from fukuoka_dx.model import Indicator, Plan, TargetColumn
-from fukuoka_dx.observations.checks import check_observations
+from fukuoka_dx.errors import InvalidValueError
+from fukuoka_dx.fiscal_calendar import FiscalYear
+from fukuoka_dx.model import Indicator, TargetColumn
 from fukuoka_dx.observations.values import (
     CompositeValue,
     Figure,
@@ -41,6 +35,7 @@ from fukuoka_dx.observations.values import (
     Stage,
     value_text,
 )
+from fukuoka_dx.progress.trajectory import Trajectory
 from fukuoka_dx.targets import (
     CompositeTarget,
     Direction,
@@ -57,16 +52,14 @@ from fukuoka_dx.targets import (
 __all__ = [
     "ASSESSABLE_KINDS",
     "PROGRESS_COLUMNS",
-    "Assessment",
-    "Exclusion",
     "IndicatorProgress",
-    "RollUp",
     "Status",
     "Thresholds",
-    "assess",
     "default_column",
+    "desired_sense",
     "evaluate",
     "expected_share",
+    "numeric_baseline",
 ]
 
 #: The target kinds that progress can judge (a figure, a rule, or stages); the others
@@ -148,6 +141,10 @@ class IndicatorProgress:
     """Why a status is ``not_assessable`` or ``no_data``, or how ``achieved`` was judged."""
     borrowed_from: str | None = None
     """For an indicator of a re-post (再掲): the original's indicator whose observation is used."""
+    trajectory: Trajectory | None = None
+    """The indicator's points over time, pace and projection (set by ``assess``)."""
+    grade: str | None = None
+    """The grade of the assessment's evaluation scheme (set by ``assess``)."""
 
     @property
     def ratio(self) -> float | None:
@@ -169,86 +166,6 @@ class IndicatorProgress:
             "expected": self.expected,
             "status": self.status.value,
         }
-
-
-@attrs.frozen
-class RollUp:
-    """Counts per status and the mean achievement (capped at 1) of assessable indicators."""
-
-    key: str
-    label: str
-    counts: tuple[tuple[Status, int], ...]
-    mean_achievement: float | None
-    assessable: int
-
-    @property
-    def total(self) -> int:
-        return sum(n for _, n in self.counts)
-
-    def count(self, status: Status) -> int:
-        return dict(self.counts).get(status, 0)
-
-    def row(self) -> dict[str, Any]:
-        row: dict[str, Any] = {"key": self.key, "label": self.label, "total": self.total}
-        row.update({s.value: self.count(s) for s in Status})
-        row["assessable"] = self.assessable
-        row["mean_achievement"] = self.mean_achievement
-        return row
-
-
-@attrs.frozen
-class Exclusion:
-    """An observation an assessment left out, and why: its fiscal year or its as-of date is
-    after the assessment's as-of date. Nothing is left out without one."""
-
-    observation: Observation
-    reason: str
-
-
-@attrs.frozen
-class Assessment:
-    """A whole plan assessed as of a date, with roll-ups by promotion item, pillar, bureau."""
-
-    edition: str
-    digest: str
-    as_of: pendulum.Date
-    target: TargetColumn | None
-    """The target the caller named, or ``None`` when chosen by the as-of date."""
-    results: tuple[IndicatorProgress, ...]
-    by_promotion_item: tuple[RollUp, ...]
-    by_pillar: tuple[RollUp, ...]
-    by_bureau: tuple[RollUp, ...]
-    overall: RollUp
-    excluded: tuple[Exclusion, ...] = ()
-    """Observations left out because they are dated after :attr:`as_of`, each with why."""
-
-    def result(self, indicator_id: str) -> IndicatorProgress:
-        """The result for one indicator; an unknown id names close matches."""
-        for r in self.results:
-            if r.indicator_id == indicator_id:
-                return r
-        raise NotFoundError.for_key(
-            "indicator", indicator_id, [r.indicator_id for r in self.results]
-        )
-
-    def rows(self) -> list[dict[str, Any]]:
-        """One plain row per indicator (:data:`PROGRESS_COLUMNS`)."""
-        return [r.row() for r in self.results]
-
-    def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame (needs the ``pandas`` extra)."""
-        pd = require_pandas()
-        return pd.DataFrame(self.rows(), columns=list(PROGRESS_COLUMNS))
-
-    def __repr__(self) -> str:
-        counts = ", ".join(f"{s.value}={n}" for s, n in self.overall.counts if n)
-        return f"<Assessment {self.edition} as of {self.as_of}: {counts}>"
-
-    def _repr_html_(self) -> str:
-        return _presentation.html(self)
-
-
-# -- the rules ------------------------------------------------------------------------------
 
 
 def default_column(indicator: Indicator, as_of: _dt.date) -> TargetColumn:
@@ -278,14 +195,14 @@ class _Judgement:
     holds_level: bool = False  # a level to hold (target == baseline): all of it is due at once
 
 
-def _numeric_baseline(ind: Indicator) -> float | None:
+def numeric_baseline(ind: Indicator) -> float | None:
     b = ind.baseline
     if ind.baseline_comparable and isinstance(b, NumberTarget):
         return b.value
     return None
 
 
-def _sense(ind: Indicator, t: float, b: float | None) -> Direction:
+def desired_sense(ind: Indicator, t: float, b: float | None) -> Direction:
     """The direction in which the target lies: the desired one, or from target vs baseline."""
     if ind.direction in (Direction.INCREASE, Direction.DECREASE):
         return ind.direction
@@ -302,8 +219,8 @@ def _judge_number(ind: Indicator, t: float, value: ObservedValue) -> _Judgement:
     if not isinstance(value, Figure):
         return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target is a figure")
     a = value.value
-    b = _numeric_baseline(ind)
-    sense = _sense(ind, t, b)
+    b = numeric_baseline(ind)
+    sense = desired_sense(ind, t, b)
     met = _met(a, t, sense)
     if b is None:
         if sense is Direction.DECREASE or t == 0:
@@ -326,7 +243,7 @@ def _judge_relative(ind: Indicator, target: RelativeTarget, value: ObservedValue
     if isinstance(value, RelativeChange):
         change = value.percent
     elif isinstance(value, Figure):
-        b = _numeric_baseline(ind)
+        b = numeric_baseline(ind)
         if b is None or b == 0:
             return _Judgement(
                 None, None, Status.NOT_ASSESSABLE, "no baseline figure: observe a change (30%減)"
@@ -384,7 +301,7 @@ def _judge_rule(ind: Indicator, target: Target, value: ObservedValue) -> _Judgem
         )
         status = Status.DETERIORATION if was_in else Status.LIMITED_PROGRESS
         return _Judgement(None, False, status, "outside the range")
-    b = _numeric_baseline(ind)
+    b = numeric_baseline(ind)
     if b is None:
         return _Judgement(None, None, Status.NOT_ASSESSABLE, "no baseline figure to compare")
     if isinstance(target, MaintainTarget):
@@ -463,116 +380,4 @@ def evaluate(
         status, reason = thresholds.status(achievement / expected), ""
     return IndicatorProgress(
         indicator.id, column, target_fy, observation, achievement, expected, status, reason
-    )
-
-
-def _latest_observation(observations: Sequence[Observation]) -> Observation | None:
-    """The latest observation: latest fiscal year, then latest date (its as-of date, or the
-    end of its fiscal year). Equal keys with different values were refused by the checks, so
-    which of two equal ones is taken does not matter; the value's text breaks the tie so that
-    the order given does not either."""
-    if not observations:
-        return None
-    return max(observations, key=lambda o: (o.fiscal_year, o.date, value_text(o.value)))
-
-
-def _rollup(key: str, label: str, results: Iterable[IndicatorProgress]) -> RollUp:
-    rs = list(results)
-    counter = Counter(r.status for r in rs)
-    rates = [
-        min(1.0, r.achievement)
-        for r in rs
-        if r.achievement is not None and r.status is not Status.NOT_ASSESSABLE
-    ]
-    mean = sum(rates) / len(rates) if rates else None
-    return RollUp(key, label, tuple((s, counter.get(s, 0)) for s in Status), mean, len(rates))
-
-
-def assess(
-    plan: Plan,
-    observations: Iterable[Observation],
-    *,
-    as_of: _dt.date | str | None = None,
-    target: TargetColumn | str | None = None,
-    thresholds: Thresholds = Thresholds(),
-) -> Assessment:
-    """Assess every indicator of ``plan`` as of a date (default: today in Asia/Tokyo).
-
-    The observations are checked against the plan first, as a file would be (an unknown
-    indicator, a fiscal year outside the plan, a value the indicator does not take, two
-    values for one year: :class:`~fukuoka_dx.errors.ObservationsError`). Those whose fiscal
-    year or as-of date is after ``as_of`` are left out and listed in
-    :attr:`Assessment.excluded`. Each indicator is judged against ``target`` or, by default,
-    the target in force on ``as_of`` (:func:`default_column`), from its latest observation.
-    An indicator of a re-post (再掲) with no observation of its own uses those of the block
-    it re-posts.
-    """
-    day = today() if as_of is None else as_date(as_of)
-    fy = FiscalYear.from_date(day)
-    column = TargetColumn(target) if target is not None else None
-    by_indicator: dict[str, list[Observation]] = {}
-    excluded = []
-    for o in check_observations(plan, observations):
-        if o.fiscal_year > fy or (o.as_of is not None and o.as_of > day):
-            excluded.append(Exclusion(o, _exclusion_reason(o, day)))
-        else:
-            by_indicator.setdefault(o.indicator_id, []).append(o)
-    results = []
-    for ini in plan.initiatives:
-        for ind in ini.indicators:
-            obs = by_indicator.get(ind.id, [])
-            borrowed = None
-            if not obs and ini.reposts:
-                borrowed = f"{ini.reposts}.{ind.number}"
-                obs = [attrs.evolve(o, indicator_id=ind.id) for o in by_indicator.get(borrowed, [])]
-            chosen = column or default_column(ind, day)
-            result = evaluate(ind, _latest_observation(obs), chosen, thresholds)
-            if borrowed and result.observation is not None:
-                result = attrs.evolve(result, borrowed_from=borrowed)
-            results.append(result)
-    return attrs.evolve(_assessment(plan, day, column, tuple(results)), excluded=tuple(excluded))
-
-
-def _exclusion_reason(o: Observation, day: pendulum.Date) -> str:
-    if o.fiscal_year > FiscalYear.from_date(day):
-        return (
-            f"its fiscal year {o.fiscal_year.label_ja} ({o.fiscal_year}) is after that of the "
-            f"as-of date {day} ({FiscalYear.from_date(day).label_ja})"
-        )
-    return f"its as-of date {o.as_of} is after the as-of date {day}"
-
-
-def _group(
-    results: Sequence[IndicatorProgress], key: Mapping[str, tuple[str, str]]
-) -> tuple[RollUp, ...]:
-    groups: dict[tuple[str, str], list[IndicatorProgress]] = {}
-    for r in results:
-        groups.setdefault(key[r.indicator_id], []).append(r)
-    return tuple(_rollup(k, label, rs) for (k, label), rs in groups.items())
-
-
-def _assessment(
-    plan: Plan,
-    day: pendulum.Date,
-    column: TargetColumn | None,
-    results: tuple[IndicatorProgress, ...],
-) -> Assessment:
-    items = {p.id: p.title for p in plan.promotion_items}
-    pillars = {p.id: p.title for p in plan.pillars}
-    item_key, pillar_key, bureau_key = {}, {}, {}
-    for ini in plan.initiatives:
-        for ind in ini.indicators:
-            item_key[ind.id] = (ini.promotion_item_id, items[ini.promotion_item_id])
-            pillar_key[ind.id] = (ini.pillar_id, pillars[ini.pillar_id])
-            bureau_key[ind.id] = (ini.bureau.name_ja, ini.bureau.name_en)
-    return Assessment(
-        edition=plan.edition,
-        digest=plan.digest,
-        as_of=day,
-        target=column,
-        results=results,
-        by_promotion_item=_group(results, item_key),
-        by_pillar=_group(results, pillar_key),
-        by_bureau=_group(results, bureau_key),
-        overall=_rollup("all", plan.title, results),
     )

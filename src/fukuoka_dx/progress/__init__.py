@@ -1,0 +1,57 @@
+"""Progress: from observed figures to achievement rates (達成率), statuses, trajectories and
+grades.
+
+:mod:`.rules` judges one observation against one target; :mod:`.trajectory` follows an
+indicator over the years; :mod:`.schemes` turns results into the grades of an evaluation
+scheme; :mod:`.assessment` assesses the whole plan as of a date. The names here are those
+modules' public ones.
+"""
+
+from fukuoka_dx.progress.assessment import Assessment, Exclusion, RollUp, assess
+from fukuoka_dx.progress.rules import (
+    ASSESSABLE_KINDS,
+    PROGRESS_COLUMNS,
+    IndicatorProgress,
+    Status,
+    Thresholds,
+    default_column,
+    evaluate,
+    expected_share,
+)
+from fukuoka_dx.progress.schemes import (
+    ABCD,
+    BASELINE,
+    SCHEMES,
+    STANDARD,
+    Band,
+    Scheme,
+    SchemeKind,
+    read_scheme,
+)
+from fukuoka_dx.progress.trajectory import Point, Trajectory, trajectory
+
+__all__ = [
+    "ABCD",
+    "ASSESSABLE_KINDS",
+    "BASELINE",
+    "PROGRESS_COLUMNS",
+    "SCHEMES",
+    "STANDARD",
+    "Assessment",
+    "Band",
+    "Exclusion",
+    "IndicatorProgress",
+    "Point",
+    "RollUp",
+    "Scheme",
+    "SchemeKind",
+    "Status",
+    "Thresholds",
+    "Trajectory",
+    "assess",
+    "default_column",
+    "evaluate",
+    "expected_share",
+    "read_scheme",
+    "trajectory",
+]

@@ -1,0 +1,272 @@
+"""A whole plan assessed as of a date: every indicator's result, roll-ups, what was left out."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from fukuoka_dx import _presentation
+from fukuoka_dx._optional import require_pandas
+from fukuoka_dx.errors import NotFoundError
+from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
+from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.observations.checks import check_observations
+from fukuoka_dx.observations.values import Observation, value_text
+from fukuoka_dx.progress.rules import (
+    PROGRESS_COLUMNS,
+    IndicatorProgress,
+    Status,
+    Thresholds,
+    default_column,
+    desired_sense,
+    evaluate,
+    numeric_baseline,
+)
+from fukuoka_dx.progress.schemes import STANDARD, Scheme
+from fukuoka_dx.progress.schemes import scheme as as_scheme
+from fukuoka_dx.progress.trajectory import Trajectory, trajectory
+from fukuoka_dx.targets import Direction, NumberTarget
+
+#: The thresholds ``assess`` uses unless given others (0.95 and 0.6).
+DEFAULT_THRESHOLDS: Final = Thresholds()
+
+__all__ = ["Assessment", "Exclusion", "RollUp", "assess"]
+
+
+@attrs.frozen
+class RollUp:
+    """Counts per status and the mean achievement (capped at 1) of assessable indicators."""
+
+    key: str
+    label: str
+    counts: tuple[tuple[Status, int], ...]
+    mean_achievement: float | None
+    assessable: int
+    grades: tuple[tuple[str, int], ...] = ()
+    """Counts per grade of the assessment's scheme, in the scheme's order (best first)."""
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    def count(self, status: Status) -> int:
+        return dict(self.counts).get(status, 0)
+
+    def grade_count(self, grade: str) -> int:
+        return dict(self.grades).get(grade, 0)
+
+    def row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"key": self.key, "label": self.label, "total": self.total}
+        row.update({s.value: self.count(s) for s in Status})
+        row["assessable"] = self.assessable
+        row["mean_achievement"] = self.mean_achievement
+        return row
+
+
+@attrs.frozen
+class Exclusion:
+    """An observation an assessment left out, and why: its fiscal year or its as-of date is
+    after the assessment's as-of date. Nothing is left out without one."""
+
+    observation: Observation
+    reason: str
+
+
+@attrs.frozen
+class Assessment:
+    """A whole plan assessed as of a date, with roll-ups by promotion item, pillar, bureau."""
+
+    edition: str
+    digest: str
+    as_of: pendulum.Date
+    target: TargetColumn | None
+    """The target the caller named, or ``None`` when chosen by the as-of date."""
+    results: tuple[IndicatorProgress, ...]
+    by_promotion_item: tuple[RollUp, ...]
+    by_pillar: tuple[RollUp, ...]
+    by_bureau: tuple[RollUp, ...]
+    overall: RollUp
+    excluded: tuple[Exclusion, ...] = ()
+    """Observations left out because they are dated after :attr:`as_of`, each with why."""
+    scheme: Scheme = STANDARD
+    """The evaluation scheme that graded the results (``standard``: the statuses)."""
+
+    def result(self, indicator_id: str) -> IndicatorProgress:
+        """The result for one indicator; an unknown id names close matches."""
+        for r in self.results:
+            if r.indicator_id == indicator_id:
+                return r
+        raise NotFoundError.for_key(
+            "indicator", indicator_id, [r.indicator_id for r in self.results]
+        )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One plain row per indicator (:data:`PROGRESS_COLUMNS`)."""
+        return [r.row() for r in self.results]
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame (needs the ``pandas`` extra)."""
+        pd = require_pandas()
+        return pd.DataFrame(self.rows(), columns=list(PROGRESS_COLUMNS))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s.value}={n}" for s, n in self.overall.counts if n)
+        return f"<Assessment {self.edition} as of {self.as_of}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        return _presentation.html(self)
+
+
+# -- the rules ------------------------------------------------------------------------------
+
+
+def _latest_observation(observations: Sequence[Observation]) -> Observation | None:
+    """The latest observation: latest fiscal year, then latest date (its as-of date, or the
+    end of its fiscal year). Equal keys with different values were refused by the checks, so
+    which of two equal ones is taken does not matter; the value's text breaks the tie so that
+    the order given does not either."""
+    if not observations:
+        return None
+    return max(observations, key=lambda o: (o.fiscal_year, o.date, value_text(o.value)))
+
+
+def _rollup(key: str, label: str, results: Iterable[IndicatorProgress], scheme: Scheme) -> RollUp:
+    rs = list(results)
+    counter = Counter(r.status for r in rs)
+    graded = Counter(r.grade for r in rs)
+    rates = [
+        min(1.0, r.achievement)
+        for r in rs
+        if r.achievement is not None and r.status is not Status.NOT_ASSESSABLE
+    ]
+    mean = sum(rates) / len(rates) if rates else None
+    counts = tuple((s, counter.get(s, 0)) for s in Status)
+    grades = tuple((g, graded.get(g, 0)) for g in scheme.labels)
+    return RollUp(key, label, counts, mean, len(rates), grades)
+
+
+def assess(
+    plan: Plan,
+    observations: Iterable[Observation],
+    *,
+    as_of: _dt.date | str | None = None,
+    target: TargetColumn | str | None = None,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    scheme: Scheme | str = STANDARD,
+) -> Assessment:
+    """Assess every indicator of ``plan`` as of a date (default: today in Asia/Tokyo).
+
+    The observations are checked against the plan first, as a file would be (an unknown
+    indicator, a fiscal year outside the plan, a value the indicator does not take, two
+    values for one year: :class:`~fukuoka_dx.errors.ObservationsError`). Those whose fiscal
+    year or as-of date is after ``as_of`` are left out and listed in
+    :attr:`Assessment.excluded`. Each indicator is judged against ``target`` or, by default,
+    the target in force on ``as_of`` (:func:`default_column`), from its latest observation.
+    An indicator of a re-post (再掲) with no observation of its own uses those of the block
+    it re-posts.
+
+    Each result also carries the indicator's :class:`~fukuoka_dx.progress.trajectory.Trajectory`
+    (its points up to ``as_of``, pace and projection towards the target judged) and its grade
+    in ``scheme`` (``standard``, ``abcd``, ``baseline`` or a :class:`Scheme` of one's own).
+    """
+    chosen_scheme = as_scheme(scheme)
+    day = today() if as_of is None else as_date(as_of)
+    fy = FiscalYear.from_date(day)
+    column = TargetColumn(target) if target is not None else None
+    by_indicator: dict[str, list[Observation]] = {}
+    excluded = []
+    for o in check_observations(plan, observations):
+        if o.fiscal_year > fy or (o.as_of is not None and o.as_of > day):
+            excluded.append(Exclusion(o, _exclusion_reason(o, day)))
+        else:
+            by_indicator.setdefault(o.indicator_id, []).append(o)
+    results = []
+    for ini in plan.initiatives:
+        for ind in ini.indicators:
+            obs = by_indicator.get(ind.id, [])
+            borrowed = None
+            if not obs and ini.reposts:
+                borrowed = f"{ini.reposts}.{ind.number}"
+                obs = [attrs.evolve(o, indicator_id=ind.id) for o in by_indicator.get(borrowed, [])]
+            chosen = column or default_column(ind, day)
+            result = evaluate(ind, _latest_observation(obs), chosen, thresholds)
+            if borrowed and result.observation is not None:
+                result = attrs.evolve(result, borrowed_from=borrowed)
+            result = attrs.evolve(
+                result,
+                trajectory=_trajectory(ind, obs, result),
+                grade=chosen_scheme.grade(result, ind),
+            )
+            results.append(result)
+    assessment = _assessment(plan, day, column, tuple(results), chosen_scheme)
+    return attrs.evolve(assessment, excluded=tuple(excluded))
+
+
+def _trajectory(
+    ind: Indicator, observations: Sequence[Observation], result: IndicatorProgress
+) -> Trajectory:
+    """The indicator's trajectory towards the target its result was judged against."""
+    target = ind.target(result.target)
+    t = target.value if isinstance(target, NumberTarget) else None
+    b = numeric_baseline(ind)
+    if t is not None:
+        increasing: bool | None = desired_sense(ind, t, b) is Direction.INCREASE
+    elif ind.direction in (Direction.INCREASE, Direction.DECREASE):
+        increasing = ind.direction is Direction.INCREASE
+    else:
+        increasing = None
+    return trajectory(
+        ind, observations, target_fy=result.target_fy, target=t, increasing=increasing, baseline=b
+    )
+
+
+def _exclusion_reason(o: Observation, day: pendulum.Date) -> str:
+    if o.fiscal_year > FiscalYear.from_date(day):
+        return (
+            f"its fiscal year {o.fiscal_year.label_ja} ({o.fiscal_year}) is after that of the "
+            f"as-of date {day} ({FiscalYear.from_date(day).label_ja})"
+        )
+    return f"its as-of date {o.as_of} is after the as-of date {day}"
+
+
+def _group(
+    results: Sequence[IndicatorProgress], key: Mapping[str, tuple[str, str]], scheme: Scheme
+) -> tuple[RollUp, ...]:
+    groups: dict[tuple[str, str], list[IndicatorProgress]] = {}
+    for r in results:
+        groups.setdefault(key[r.indicator_id], []).append(r)
+    return tuple(_rollup(k, label, rs, scheme) for (k, label), rs in groups.items())
+
+
+def _assessment(
+    plan: Plan,
+    day: pendulum.Date,
+    column: TargetColumn | None,
+    results: tuple[IndicatorProgress, ...],
+    scheme: Scheme,
+) -> Assessment:
+    items = {p.id: p.title for p in plan.promotion_items}
+    pillars = {p.id: p.title for p in plan.pillars}
+    item_key, pillar_key, bureau_key = {}, {}, {}
+    for ini in plan.initiatives:
+        for ind in ini.indicators:
+            item_key[ind.id] = (ini.promotion_item_id, items[ini.promotion_item_id])
+            pillar_key[ind.id] = (ini.pillar_id, pillars[ini.pillar_id])
+            bureau_key[ind.id] = (ini.bureau.name_ja, ini.bureau.name_en)
+    return Assessment(
+        edition=plan.edition,
+        digest=plan.digest,
+        as_of=day,
+        target=column,
+        results=results,
+        by_promotion_item=_group(results, item_key, scheme),
+        by_pillar=_group(results, pillar_key, scheme),
+        by_bureau=_group(results, bureau_key, scheme),
+        overall=_rollup("all", plan.title, results, scheme),
+        scheme=scheme,
+    )
