@@ -12,7 +12,7 @@ import json
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -48,9 +48,11 @@ from fukuoka_dx.progress import (
     assess,
     default_column,
 )
+from fukuoka_dx.progress.schemes import SCHEMES, STANDARD, Scheme, read_scheme
 from fukuoka_dx.report import text as _text
 from fukuoka_dx.report.export import Table, format_csv, format_json, plain, table_rows
 from fukuoka_dx.report.overview import bureau_counts, pillar_counts, schedule_grid
+from fukuoka_dx.report.results import RESULT_COLUMNS, result_rows
 from fukuoka_dx.serialization import to_json, unstructure
 from fukuoka_dx.targets import TargetKind
 
@@ -76,6 +78,22 @@ def _date_arg(text: str) -> pendulum.Date:
         return as_date(text)
     except FiscalYearParseError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: expected YYYY-MM-DD") from None
+
+
+def _scheme_arg(text: str) -> Scheme:
+    if text in SCHEMES:
+        return SCHEMES[text]
+    path = Path(text)
+    if path.suffix.lower() != ".toml":
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected {', '.join(SCHEMES)} or a .toml file of bands"
+        )
+    try:
+        return read_scheme(path.read_text("utf-8"), name=path.stem)
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"cannot read {text}: {exc.strerror}") from None
+    except (FukuokaDXError, UnicodeDecodeError) as exc:
+        raise argparse.ArgumentTypeError(f"{text}: {exc}") from None
 
 
 def _fy_arg(text: str) -> FiscalYear:
@@ -409,10 +427,10 @@ def _template(plan: Plan, fy: FiscalYear, column: TargetColumn | None) -> str:
     return format_csv((*OBSERVATION_COLUMNS, *comments), rows)
 
 
-def _rounded(row: dict[str, object]) -> list[str]:
+def _rounded(row: Mapping[str, object], columns: Sequence[str]) -> list[str]:
     """A progress row for the terminal: fractions to three decimals."""
     out = []
-    for c in PROGRESS_COLUMNS:
+    for c in columns:
         v = row[c]
         out.append(f"{v:.3f}" if isinstance(v, float) else plain(v))  # type: ignore[arg-type]
     return out
@@ -432,6 +450,7 @@ _ASSESS_ONLY = {
     "encoding": "--encoding",
     "on_track": "--on-track",
     "needs_acceleration": "--needs-acceleration",
+    "scheme": "--scheme",
 }
 
 
@@ -499,7 +518,14 @@ def cmd_progress(args: argparse.Namespace) -> int:
         0.95 if args.on_track is None else args.on_track,
         0.6 if args.needs_acceleration is None else args.needs_acceleration,
     )
-    assessment = assess(plan, result.observations, as_of=day, target=column, thresholds=thresholds)
+    assessment = assess(
+        plan,
+        result.observations,
+        as_of=day,
+        target=column,
+        thresholds=thresholds,
+        scheme=args.scheme or STANDARD,
+    )
     err: TextIO = args.stderr
     if args.format != "json":  # JSON lists them in "excluded"
         for ex in assessment.excluded:
@@ -508,14 +534,16 @@ def cmd_progress(args: argparse.Namespace) -> int:
                 f"{PROG}: left out {o.indicator_id} {o.fiscal_year.label_ja} "
                 f"({value_text(o.value)}): {ex.reason}\n"
             )
-    rows = assessment.rows()
+    rows = result_rows(assessment, plan)
     if args.format == "csv":
-        _write(args, format_csv(PROGRESS_COLUMNS, rows))
+        _write(args, format_csv(RESULT_COLUMNS, rows))
     elif args.format == "json":
         _write(args, to_json(assessment, indent=1) + "\n")
     else:
         shown = [r for r in rows if r["status"] != Status.NO_DATA.value] if not args.all else rows
-        text = _text.table(list(PROGRESS_COLUMNS), [_rounded(r) for r in shown])
+        graded = assessment.scheme != STANDARD
+        columns = (*PROGRESS_COLUMNS, "grade") if graded else PROGRESS_COLUMNS
+        text = _text.table(list(columns), [_rounded(r, columns) for r in shown])
         summary = ", ".join(f"{s.value} {n}" for s, n in assessment.overall.counts if n)
         mean = assessment.overall.mean_achievement
         tail = [
@@ -526,6 +554,9 @@ def cmd_progress(args: argparse.Namespace) -> int:
             "mean achievement (capped at 1) of assessable indicators: "
             + (f"{mean:.3f}" if mean is not None else "-"),
         ]
+        if graded:
+            grades = ", ".join(f"{g} {n}" for g, n in assessment.overall.grades if n)
+            tail.append(f"grades ({assessment.scheme}): {grades}")
         if not args.all:
             tail.append("(indicators with no data are hidden; --all shows them)")
         _write(args, text + "\n" + "\n".join(tail) + "\n")
@@ -602,6 +633,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--template", action="store_true", help="write an observations template")
     p.add_argument("--fy", type=_fy_arg, help="--template: fiscal year of the rows")
+    p.add_argument(
+        "--scheme",
+        type=_scheme_arg,
+        metavar="SCHEME",
+        help="evaluation scheme: standard (the statuses), abcd, baseline, or a .toml file of "
+        "bands (default: standard)",
+    )
     p.add_argument("--on-track", type=float, help="threshold on R (default 0.95)")
     p.add_argument("--needs-acceleration", type=float, help="threshold on R (default 0.6)")
     p.set_defaults(func=cmd_progress)

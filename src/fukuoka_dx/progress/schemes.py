@@ -153,8 +153,10 @@ class Scheme:
         if self.kind is SchemeKind.BASELINE:
             return ("S", "A", "B", "C", NONE)
         seen = [b.label for b in self.bands]
-        seen += [n.label for n in self.no_rate if n.label not in seen]
-        return tuple(seen) + (() if NONE in seen else (NONE,))
+        for label in [n.label for n in self.no_rate] + [NONE]:
+            if label not in seen:
+                seen.append(label)
+        return tuple(seen)
 
     def grade_of_ratio(self, ratio: float) -> str:
         """The band of a progress ratio (a band scheme only)."""
