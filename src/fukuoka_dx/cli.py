@@ -54,7 +54,7 @@ from fukuoka_dx.report.export import Table, format_csv, format_json, plain, tabl
 from fukuoka_dx.report.overview import bureau_counts, pillar_counts, schedule_grid
 from fukuoka_dx.report.results import RESULT_COLUMNS, result_rows
 from fukuoka_dx.serialization import to_json, unstructure
-from fukuoka_dx.targets import TargetKind
+from fukuoka_dx.targets import TargetKind, number_text
 
 __all__ = ["build_parser", "main"]
 
@@ -568,6 +568,63 @@ def cmd_progress(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- trend ----------------------------------------------------------------------------------
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else number_text(round(value, 3))
+
+
+def cmd_trend(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    indicator = plan.indicator(args.indicator)
+    if args.chart is not None:
+        from fukuoka_dx.report.chart import chart_path
+
+        chart_path(args.chart)
+    day: pendulum.Date = args.as_of or today()
+    result = read_observations(args.file, plan, encoding=args.encoding)
+    _report_reading(args, result)
+    target = TargetColumn(args.target) if args.target else None
+    assessment = assess(plan, result.observations, as_of=day, target=target)
+    r = assessment.result(indicator.id)
+    t = r.trajectory
+    assert t is not None  # assess sets one for every indicator
+    unit = f" {indicator.unit}" if indicator.unit else ""
+    lines = [
+        f"{indicator.id}  {indicator.name}",
+        f"  target: {r.target.value} {indicator.target(r.target).text or '-'}{unit} in "
+        f"{r.target_fy.label_ja} ({r.target_fy}); as of {day}; status {r.status.value}",
+        "",
+        _text.table(
+            ["fiscal year", "value", "change", ""],
+            [
+                (
+                    f"{p.fiscal_year.label_ja} ({p.fiscal_year})",
+                    _number(p.value),
+                    _number(p.change),
+                    "baseline" if p.baseline else "",
+                )
+                for p in t.points
+            ],
+        ),
+        "",
+        f"pace: {_number(t.pace)}{unit} per year (least squares over {len(t.points)} points)",
+        f"projected in {t.target_fy.label_ja}: {_number(t.projected)}{unit} "
+        f"(target {_number(t.target)})",
+        f"on course: {'-' if t.on_course is None else 'yes' if t.on_course else 'no'}",
+        f"required pace from the latest point: {_number(t.required_pace)}{unit} per year",
+    ]
+    lines += [f"  ({reason})" for reason in t.reasons]
+    _emit(args, "\n".join(lines))
+    if args.chart is not None:
+        from fukuoka_dx.report.chart import save_figure, trend_chart
+
+        save_figure(trend_chart(t, indicator), args.chart)
+        args.stderr.write(f"{PROG}: chart written to {args.chart}\n")
+    return 0
+
+
 # -- parser ---------------------------------------------------------------------------------
 
 
@@ -612,6 +669,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--bom", action="store_true", help="start CSV with a UTF-8 BOM (for Excel)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("trend", help="one indicator over the years: points, pace, projection")
+    p.add_argument("file", help="observations file (.csv or .json)")
+    p.add_argument("indicator", help="indicator id, e.g. 1-1-3.1")
+    p.add_argument("--as-of", type=_date_arg, help="date to look from (default: today, JST)")
+    p.add_argument("--target", choices=("midterm", "final"), help="default: by the as-of date")
+    p.add_argument("--encoding", choices=tuple(ENCODINGS), help="the file's encoding")
+    p.add_argument("--chart", help="also draw the trajectory to a .png, .svg or .pdf file")
+    p.set_defaults(func=cmd_trend)
 
     p = sub.add_parser("progress", help="assess observed figures against the targets")
     p.add_argument("file", nargs="?", help="observations file (.csv or .json)")

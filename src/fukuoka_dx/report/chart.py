@@ -1,4 +1,5 @@
-"""A chart of an assessment: achievement by indicator against the expected line.
+"""Charts: an assessment's achievement by indicator against the expected line, and one
+indicator's trajectory (its points, the least-squares line and the target).
 
 Needs the ``plot`` extra (matplotlib, and matplotlib-fontja for Japanese labels; without
 that font, labels fall back to indicator ids and English pillar names).
@@ -11,10 +12,18 @@ from typing import Any
 
 from fukuoka_dx._optional import missing_extra, require_matplotlib
 from fukuoka_dx.errors import InvalidValueError
-from fukuoka_dx.model import Plan
-from fukuoka_dx.progress import Assessment, Status
+from fukuoka_dx.model import Indicator, Plan
+from fukuoka_dx.progress import Assessment, Status, Trajectory
 
-__all__ = ["CAP", "achievement_chart", "chart_path", "japanese_font_available", "save_chart"]
+__all__ = [
+    "CAP",
+    "achievement_chart",
+    "chart_path",
+    "japanese_font_available",
+    "save_chart",
+    "save_figure",
+    "trend_chart",
+]
 
 #: Bars are drawn capped at this achievement so that one outlier does not flatten the rest.
 CAP = 1.5
@@ -123,8 +132,69 @@ def chart_path(path: str | Path) -> Path:
 def save_chart(assessment: Assessment, plan: Plan, path: str | Path) -> Path:
     """Write the chart to ``path`` (PNG, SVG or PDF by its suffix)."""
     out = chart_path(path)
+    return save_figure(achievement_chart(assessment, plan), out)
+
+
+def save_figure(figure: Any, path: str | Path) -> Path:
+    """Write a matplotlib figure to ``path``, checked by :func:`chart_path`."""
+    out = chart_path(path)
     try:
-        achievement_chart(assessment, plan).savefig(out)
+        figure.savefig(out)
     except OSError as exc:
         raise InvalidValueError(f"cannot write the chart {str(out)!r}: {exc.strerror}") from None
     return out
+
+
+def trend_chart(trajectory: Trajectory, indicator: Indicator) -> Any:
+    """A matplotlib Figure of one indicator over the years: its points (the baseline
+    hollow), the least-squares line through them to the target's year, and the target."""
+    require_matplotlib()
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+
+    use_ja = japanese_font_available()
+    fig = Figure(figsize=(7, 4))
+    ax = fig.add_subplot()
+    xs = [p.fiscal_year.year for p in trajectory.points]
+    ys = [p.value for p in trajectory.points]
+    ax.plot(xs, ys, color="#2166ac", marker="o", linewidth=1.2, label="observed")
+    for p in trajectory.points:
+        if p.baseline:
+            ax.plot(
+                [p.fiscal_year.year],
+                [p.value],
+                marker="o",
+                color="white",
+                markeredgecolor="#2166ac",
+                markersize=8,
+                label="baseline",
+            )
+    if trajectory.pace is not None and trajectory.projected is not None and xs:
+        end = trajectory.target_fy.year
+        start = min(xs)
+        at_start = trajectory.projected - trajectory.pace * (end - start)
+        ax.plot(
+            [start, end],
+            [at_start, trajectory.projected],
+            linestyle="--",
+            color="#999999",
+            label=f"pace {trajectory.pace:,.4g}/year",
+        )
+    if trajectory.target is not None:
+        ax.plot(
+            [trajectory.target_fy.year],
+            [trajectory.target],
+            marker="*",
+            markersize=12,
+            color="#d73027",
+            linestyle="none",
+            label="target",
+        )
+    ax.set_xlabel("fiscal year")
+    name = f"{indicator.id} {indicator.name[:30]}" if use_ja else indicator.id
+    ax.set_title(name, fontsize=10)
+    ax.legend(fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
