@@ -276,3 +276,14 @@ def test_schemes_are_values() -> None:
     assert from_json(to_json(ABCD), Scheme) == ABCD
     assert str(ABCD) == "abcd (A ≥ 1.1, B ≥ 0.8, C ≥ 0.5, D below)"
     assert ABCD.labels == ("A", "B", "C", "D", "-")
+
+
+def test_trend_chart(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    chart = tmp_path / "trend.png"
+    code, _, err = cli(
+        "trend", str(EXAMPLE), "1-1-3.1", "--as-of", "2026-03-31", "--chart", str(chart)
+    )
+    assert code == 0 and chart.read_bytes().startswith(b"\x89PNG") and "chart written" in err
+    code, out, err = cli("trend", str(EXAMPLE), "1-1-3.1", "--chart", "/nonexistent/t.png")
+    assert code == 2 and out == "" and "does not exist" in err
