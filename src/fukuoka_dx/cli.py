@@ -76,8 +76,8 @@ class _Parser(argparse.ArgumentParser):
 def _date_arg(text: str) -> pendulum.Date:
     try:
         return as_date(text)
-    except FiscalYearParseError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: expected YYYY-MM-DD") from None
+    except FiscalYearParseError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _scheme_arg(text: str) -> Scheme:

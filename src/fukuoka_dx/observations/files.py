@@ -58,11 +58,13 @@ __all__ = [
     "ENCODINGS",
     "OBSERVATION_COLUMNS",
     "ReadResult",
+    "SourceRow",
     "parse_observations_csv",
     "parse_observations_json",
     "read_observations",
     "read_observations_csv",
     "read_observations_json",
+    "read_rows",
     "write_observations_csv",
     "write_observations_json",
 ]
@@ -106,7 +108,10 @@ class ReadResult:
 
 
 @attrs.frozen
-class _Row:
+class SourceRow:
+    """One row of any file form, before reading: where it is (``obs.csv, line 4``,
+    ``sheet 実績, row 5``) and its cells by column name, as the file holds them."""
+
     location: str
     cells: Mapping[str, object]
 
@@ -115,7 +120,7 @@ def _text(value: object) -> str:
     return "" if value is None else unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def _row_observation(row: _Row, plan: Plan) -> tuple[Observation | None, list[InputProblem]]:
+def _row_observation(row: SourceRow, plan: Plan) -> tuple[Observation | None, list[InputProblem]]:
     """An observation from one row's cells, read against the plan, or the row's problems."""
     cells, loc = row.cells, row.location
     problems: list[InputProblem] = []
@@ -169,8 +174,8 @@ def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _collect(
-    rows: Iterable[_Row],
+def read_rows(
+    rows: Iterable[SourceRow],
     plan: Plan,
     *,
     keep_valid: bool,
@@ -178,7 +183,8 @@ def _collect(
     problems: Iterable[InputProblem] = (),
     encoding: str | None = None,
 ) -> ReadResult:
-    """Read every row; with problems, raise them all (or, ``keep_valid``, list them)."""
+    """Read rows of any file form against the plan: the one path every reader takes (CSV,
+    JSON, spreadsheets). With problems, raise them all (or, ``keep_valid``, list them)."""
     found = list(problems)
     skipped: list[str] = []
     read: list[tuple[str, Observation]] = []
@@ -217,7 +223,7 @@ def _split_thousands(fields: list[str], at: int, extra: int) -> str | None:
     return None
 
 
-def _csv_rows(text: str, name: str) -> Iterator[_Row | InputProblem]:
+def _csv_rows(text: str, name: str) -> Iterator[SourceRow | InputProblem]:
     """The data rows of CSV text, each with its line; a row whose field count is not the
     header's comes as its problem. Text that is not CSV raises (nothing after it is sure)."""
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
@@ -248,7 +254,7 @@ def _csv_rows(text: str, name: str) -> Iterator[_Row | InputProblem]:
             if len(fields) != len(columns):
                 yield _shape_problem(location, fields, columns)
             else:
-                yield _Row(location, dict(zip(columns, fields, strict=True)))
+                yield SourceRow(location, dict(zip(columns, fields, strict=True)))
     except csv.Error as exc:
         raise ObservationsError(
             [InputProblem(f"{name}, line {line}", None, "", _csv_error(str(exc)))]
@@ -303,9 +309,9 @@ def parse_observations_csv(
     unless ``keep_valid``: then the result lists them in ``rejected``.
     """
     read = list(_csv_rows(text, name))
-    rows = [r for r in read if isinstance(r, _Row)]
+    rows = [r for r in read if isinstance(r, SourceRow)]
     problems = [p for p in read if isinstance(p, InputProblem)]
-    return _collect(rows, plan, keep_valid=keep_valid, skip_empty=skip_empty, problems=problems)
+    return read_rows(rows, plan, keep_valid=keep_valid, skip_empty=skip_empty, problems=problems)
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -349,7 +355,7 @@ def parse_observations_json(
         raise ObservationsError(
             [InputProblem(name, None, "", "expected a JSON array of observation objects")]
         )
-    rows: list[_Row] = []
+    rows: list[SourceRow] = []
     problems: list[InputProblem] = []
     for i, item in enumerate(data):
         loc = f"{name}, [{i}]"
@@ -363,8 +369,8 @@ def parse_observations_json(
         for key in ("indicator_id", "as_of", "source", "note"):
             if item.get(key) is not None and not isinstance(item[key], str):
                 problems.append(InputProblem(loc, key, str(item[key]), "expected text"))
-        rows.append(_Row(loc, item))
-    return _collect(rows, plan, keep_valid=keep_valid, skip_empty=skip_empty, problems=problems)
+        rows.append(SourceRow(loc, item))
+    return read_rows(rows, plan, keep_valid=keep_valid, skip_empty=skip_empty, problems=problems)
 
 
 # -- files ------------------------------------------------------------------------------------

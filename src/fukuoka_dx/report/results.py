@@ -12,13 +12,27 @@ trajectory and grade after the eight fixed columns.
 
 from __future__ import annotations
 
+import enum
 from typing import Final
 
 from fukuoka_dx.model import Plan
-from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment
+from fukuoka_dx.observations.values import value_text
+from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment, RollUp, Status
 from fukuoka_dx.report.export import Row
+from fukuoka_dx.report.labels import Lang, as_lang, status_label, target_label
+from fukuoka_dx.targets import number_text
 
-__all__ = ["RESULT_COLUMNS", "result_rows"]
+__all__ = [
+    "PEOPLE_COLUMNS",
+    "RESULT_COLUMNS",
+    "ROLLUP_COLUMNS",
+    "Level",
+    "people_rows",
+    "percent",
+    "result_rows",
+    "rollup_rows",
+    "rollups",
+]
 
 #: The columns of ``fukuoka-dx progress --format csv``: the eight fixed ones, then the
 #: indicator's name and unit, the reason of its status, its trajectory and its grade.
@@ -60,3 +74,92 @@ def result_rows(assessment: Assessment, plan: Plan) -> list[Row]:
         )
         rows.append(row)
     return rows
+
+
+#: The columns of the progress table for people, in order.
+PEOPLE_COLUMNS: Final = (
+    "indicator_id",
+    "name",
+    "unit",
+    "target",
+    "target_fy",
+    "observed_fy",
+    "observed_value",
+    "achievement",
+    "expected",
+    "status",
+    "reason",
+)
+
+
+def percent(fraction: float | None) -> str:
+    """A fraction for people: a percentage with one decimal (``0.792`` is ``79.2%``)."""
+    return "-" if fraction is None else f"{fraction * 100:.1f}%"
+
+
+def people_rows(
+    assessment: Assessment, plan: Plan, lang: Lang | str, *, no_data: bool = True
+) -> list[dict[str, str]]:
+    """The progress table for people (:data:`PEOPLE_COLUMNS`): names, labels in ``lang``,
+    rates as percentages with one decimal; rows without data only when ``no_data``."""
+    lang = as_lang(lang)
+    rows = []
+    for r in assessment.results:
+        if not no_data and r.status is Status.NO_DATA:
+            continue
+        ind = plan.indicator(r.indicator_id)
+        o = r.observation
+        fy = (lambda f: f.label_ja) if lang is Lang.JA else (lambda f: str(f))
+        rows.append(
+            {
+                "indicator_id": r.indicator_id,
+                "name": ind.name,
+                "unit": ind.unit or "",
+                "target": f"{target_label(r.target, lang)} {ind.target(r.target).text}".strip(),
+                "target_fy": fy(r.target_fy),
+                "observed_fy": fy(o.fiscal_year) if o else "",
+                "observed_value": value_text(o.value) if o else "",
+                "achievement": percent(r.achievement),
+                "expected": percent(r.expected),
+                "status": status_label(r.status, lang),
+                "reason": r.reason,
+            }
+        )
+    return rows
+
+
+class Level(enum.StrEnum):
+    """The levels an assessment rolls up to."""
+
+    PILLAR = "pillar"
+    PROMOTION_ITEM = "promotion-item"
+    BUREAU = "bureau"
+
+
+def rollups(assessment: Assessment, level: Level | str) -> tuple[RollUp, ...]:
+    """The roll-ups of one level, in the plan's order."""
+    return {
+        Level.PILLAR: assessment.by_pillar,
+        Level.PROMOTION_ITEM: assessment.by_promotion_item,
+        Level.BUREAU: assessment.by_bureau,
+    }[Level(level)]
+
+
+#: The machine columns of a roll-up table (``--by ... --format csv``).
+ROLLUP_COLUMNS: Final = (
+    "key",
+    "label",
+    "total",
+    *(s.value for s in Status),
+    "assessable",
+    "mean_achievement",
+)
+
+
+def rollup_rows(assessment: Assessment, level: Level | str) -> list[Row]:
+    """One machine row per group of ``level`` (:data:`ROLLUP_COLUMNS`)."""
+    return [dict(r.row()) for r in rollups(assessment, level)]
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else number_text(round(value, 3))

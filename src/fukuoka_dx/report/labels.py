@@ -1,0 +1,133 @@
+"""Words for people, in Japanese or English: status labels, column headers, target names.
+
+Machine formats (CSV headers, JSON keys, status codes) never change with the language; these
+labels are for tables, reports, workbooks and charts that people read.
+
+>>> status_label(Status.NEEDS_ACCELERATION, Lang.JA), status_label("on_track", "en")
+('やや遅れ', 'on track')
+>>> column_label("achievement", "ja")
+'達成率'
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Mapping
+from typing import Final
+
+from fukuoka_dx.errors import InvalidValueError
+from fukuoka_dx.model import TargetColumn
+from fukuoka_dx.progress import Status
+
+__all__ = [
+    "COLUMN_LABELS",
+    "STATUS_LABELS",
+    "Lang",
+    "as_lang",
+    "column_label",
+    "default_lang",
+    "status_label",
+    "target_label",
+]
+
+
+class Lang(enum.StrEnum):
+    """The languages of labels for people."""
+
+    JA = "ja"
+    EN = "en"
+
+
+#: The fixed labels of the statuses (the codes stay the machine vocabulary).
+STATUS_LABELS: Final[Mapping[Status, tuple[str, str]]] = {
+    Status.ACHIEVED: ("達成", "achieved"),
+    Status.ON_TRACK: ("順調", "on track"),
+    Status.NEEDS_ACCELERATION: ("やや遅れ", "needs acceleration"),
+    Status.LIMITED_PROGRESS: ("遅れ", "limited progress"),
+    Status.DETERIORATION: ("悪化", "deterioration"),
+    Status.NOT_ASSESSABLE: ("評価不能", "not assessable"),
+    Status.NO_DATA: ("実績なし", "no data"),
+}
+
+#: Headers for people of the machine columns (Japanese, English).
+COLUMN_LABELS: Final[Mapping[str, tuple[str, str]]] = {
+    "indicator_id": ("指標", "indicator"),
+    "initiative_id": ("実行項目", "initiative"),
+    "promotion_item_id": ("推進項目", "promotion item"),
+    "pillar_id": ("柱", "pillar"),
+    "name": ("指標名", "name"),
+    "title": ("名称", "title"),
+    "unit": ("単位", "unit"),
+    "bureau": ("所管", "bureau"),
+    "target": ("目標", "target"),
+    "target_fy": ("目標年度", "target FY"),
+    "target_value": ("目標値", "target value"),
+    "baseline": ("現状値", "baseline"),
+    "observed_fy": ("実績年度", "observed FY"),
+    "observed_value": ("実績値", "observed"),
+    "achievement": ("達成率", "achievement"),
+    "expected": ("期待進捗", "expected"),
+    "status": ("進捗状況", "status"),
+    "reason": ("理由", "reason"),
+    "pace": ("年平均の伸び", "pace per year"),
+    "projected": ("目標年度の見込み", "projected"),
+    "required_pace": ("必要な伸び(年)", "required pace per year"),
+    "on_course": ("達成見込み", "on course"),
+    "grade": ("評価", "grade"),
+    "fiscal_year": ("年度", "fiscal year"),
+    "value": ("実績値", "value"),
+    "as_of": ("時点", "as of"),
+    "source": ("出典", "source"),
+    "note": ("備考", "note"),
+    "total": ("指標数", "indicators"),
+    "assessable": ("評価対象", "assessable"),
+    "mean_achievement": ("平均達成率", "mean achievement"),
+    "key": ("区分", "group"),
+    "label": ("名称", "name"),
+}
+
+_TARGETS: Final = {
+    TargetColumn.BASELINE: ("現状値", "baseline"),
+    TargetColumn.MIDTERM: ("中間目標", "mid-term target"),
+    TargetColumn.FINAL: ("最終目標", "final target"),
+}
+
+
+def as_lang(value: Lang | str) -> Lang:
+    """A language from ``ja`` or ``en`` (any case)."""
+    try:
+        return Lang(str(value).strip().lower())
+    except ValueError:
+        raise InvalidValueError(f"unknown language {value!r}: expected ja or en") from None
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """Japanese when the locale is Japanese (``LC_ALL``, ``LC_MESSAGES`` or ``LANG``, the
+    first one set, starts with ``ja``), else English."""
+    env = os.environ if environ is None else environ
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(key, "")
+        if value:
+            return Lang.JA if value.lower().startswith("ja") else Lang.EN
+    return Lang.EN
+
+
+def _pick(pair: tuple[str, str], lang: Lang | str) -> str:
+    return pair[0] if as_lang(lang) is Lang.JA else pair[1]
+
+
+def status_label(status: Status | str, lang: Lang | str) -> str:
+    """The label of a status for people."""
+    return _pick(STATUS_LABELS[Status(status)], lang)
+
+
+def column_label(column: str, lang: Lang | str) -> str:
+    """The header of a column for people (the column's own name where none is set)."""
+    pair = COLUMN_LABELS.get(column)
+    return _pick(pair, lang) if pair else column
+
+
+def target_label(column: TargetColumn | str, lang: Lang | str) -> str:
+    """``中間目標`` / ``mid-term target``, ``最終目標`` / ``final target``."""
+    return _pick(_TARGETS[TargetColumn(column)], lang)
