@@ -33,7 +33,7 @@ from fukuoka_dx.model import Qualifier as Qualifier
 from fukuoka_dx.model import Repair as Repair
 from fukuoka_dx.model import Revision as Revision
 from fukuoka_dx.model import TargetColumn as TargetColumn
-from fukuoka_dx.observations.files import ReadResult as ReadResult
+from fukuoka_dx.observations.checks import check_observations as check_observations
 from fukuoka_dx.observations.files import parse_observations_csv as parse_observations_csv
 from fukuoka_dx.observations.files import parse_observations_json as parse_observations_json
 from fukuoka_dx.observations.files import read_observations as read_observations
@@ -41,7 +41,7 @@ from fukuoka_dx.observations.files import read_observations_csv as read_observat
 from fukuoka_dx.observations.files import read_observations_json as read_observations_json
 from fukuoka_dx.observations.files import write_observations_csv as write_observations_csv
 from fukuoka_dx.observations.files import write_observations_json as write_observations_json
-from fukuoka_dx.observations.checks import check_observations as check_observations
+from fukuoka_dx.observations.rows import ReadResult as ReadResult
 from fukuoka_dx.observations.values import CompositeValue as CompositeValue
 from fukuoka_dx.observations.values import Figure as Figure
 from fukuoka_dx.observations.values import Observation as Observation

@@ -4,8 +4,6 @@ way in goes through (:mod:`.checks`), and the files that carry them (:mod:`.file
 from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.files import (
     ENCODINGS,
-    OBSERVATION_COLUMNS,
-    ReadResult,
     parse_observations_csv,
     parse_observations_json,
     read_observations,
@@ -14,8 +12,10 @@ from fukuoka_dx.observations.files import (
     write_observations_csv,
     write_observations_json,
 )
+from fukuoka_dx.observations.rows import ReadResult, SourceRow, read_rows
 from fukuoka_dx.observations.values import (
     COUNT_UNITS,
+    OBSERVATION_COLUMNS,
     CompositeValue,
     Figure,
     Observation,
@@ -39,6 +39,7 @@ __all__ = [
     "ObservedValue",
     "ReadResult",
     "RelativeChange",
+    "SourceRow",
     "Stage",
     "ValueKind",
     "check_observations",
@@ -49,6 +50,7 @@ __all__ = [
     "read_observations",
     "read_observations_csv",
     "read_observations_json",
+    "read_rows",
     "read_value",
     "value_text",
     "write_observations_csv",
