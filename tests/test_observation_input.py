@@ -159,16 +159,16 @@ def test_full_width_input_is_read_as_half_width(tmp_path: Path) -> None:
     assert code == 2 and "no pillar '６'" in err
     for bureau in ("区役所（東区）", "東区役所", "東区", "Higashi"):
         assert cli("search", "オンライン", "--bureau", bureau)[0] == 0, bureau
-    summary = cli("summary", "--as-of", "２０２６-０３-３１")
-    assert summary[0] == 0 and "2026-03-31 lies in 令和7年度" in summary[1]
+    summary = cli("summary", "--as-of", "２０２６-０３-３１", "--lang", "en")
+    assert summary[0] == 0 and "2026-03-31: FY2025 (令和7年度)" in summary[1]
 
 
 @pytest.mark.parametrize(
     "text", ["2026-3-31", "2026/03/31", "20260331", "令和8年3月31日", "R8.3.31"]
 )
 def test_as_of_in_every_notation_the_library_reads(text: str) -> None:
-    code, out, _ = cli("summary", "--as-of", text)
-    assert code == 0 and "2026-03-31 lies in 令和7年度" in out
+    code, out, _ = cli("summary", "--as-of", text, "--lang", "en")
+    assert code == 0 and "2026-03-31: FY2025 (令和7年度)" in out
 
 
 def test_a_file_saved_by_excel_as_shift_jis(tmp_path: Path) -> None:

@@ -11,10 +11,9 @@ import io
 import json
 import sys
 import unicodedata
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Final, NoReturn, TextIO
 
 import pendulum
 
@@ -27,7 +26,6 @@ from fukuoka_dx.model import (
     RE_INITIATIVE,
     RE_PILLAR,
     RE_PROMOTION_ITEM,
-    Indicator,
     Initiative,
     Plan,
     TargetColumn,
@@ -41,7 +39,6 @@ from fukuoka_dx.observations.files import (
 from fukuoka_dx.observations.values import value_text
 from fukuoka_dx.progress import (
     ASSESSABLE_KINDS,
-    PROGRESS_COLUMNS,
     Assessment,
     Status,
     Thresholds,
@@ -50,11 +47,33 @@ from fukuoka_dx.progress import (
 )
 from fukuoka_dx.progress.schemes import SCHEMES, STANDARD, Scheme, read_scheme
 from fukuoka_dx.report import text as _text
-from fukuoka_dx.report.export import Table, format_csv, format_json, plain, table_rows
-from fukuoka_dx.report.overview import bureau_counts, pillar_counts, schedule_grid
-from fukuoka_dx.report.results import RESULT_COLUMNS, result_rows
+from fukuoka_dx.report.export import Row, Table, format_csv, format_json, table_rows
+from fukuoka_dx.report.labels import (
+    Lang,
+    as_lang,
+    column_label,
+    default_lang,
+    status_label,
+    target_label,
+)
+from fukuoka_dx.report.results import (
+    PEOPLE_COLUMNS,
+    RESULT_COLUMNS,
+    ROLLUP_COLUMNS,
+    Level,
+    people_rows,
+    percent,
+    result_rows,
+    rollup_rows,
+)
+from fukuoka_dx.report.screens import (
+    entry_text,
+    indicator_lines,
+    initiative_lines,
+    summary_lines,
+)
 from fukuoka_dx.serialization import to_json, unstructure
-from fukuoka_dx.targets import TargetKind, number_text
+from fukuoka_dx.targets import number_text
 
 __all__ = ["build_parser", "main"]
 
@@ -132,6 +151,12 @@ def _plan(args: argparse.Namespace) -> Plan:
         raise UsageError(str(exc)) from None
 
 
+def _lang(args: argparse.Namespace) -> Lang:
+    """The language for people: ``--lang``, else Japanese when the locale is Japanese."""
+    given = getattr(args, "lang", None)
+    return as_lang(given) if given else default_lang()
+
+
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -153,110 +178,20 @@ def _fy_position(plan: Plan, fy: FiscalYear) -> str:
 def cmd_summary(args: argparse.Namespace) -> int:
     plan = _plan(args)
     day: pendulum.Date = args.as_of or today()
-    fy = FiscalYear.from_date(day)
-    lines = [
-        f"{plan.title} ({plan.publisher}), edition {plan.edition}",
-        f"digest sha256:{plan.digest}",
-        f"plan period {plan.first_year.label_ja}–{plan.last_year.label_ja} "
-        f"({plan.first_year}–{plan.last_year}, {plan.first_year.start} to {plan.last_year.end})",
-        "",
-        f"{day} lies in {fy.label_ja} ({fy}): {_fy_position(plan, fy)}",
-    ]
-    end = plan.last_year.end
-    if day <= end:
-        lines.append(f"days left in the plan period: {(end - day).days} (until {end})")
-    else:
-        lines.append(f"the plan period ended {(day - end).days} days ago ({end})")
-    lines += ["", "Initiatives by pillar"]
-    lines.append(
-        _text.table(
-            ["pillar", "title", "promotion items", "initiatives", "indicators"],
-            [
-                (
-                    c.pillar.id,
-                    f"{c.pillar.title} ({c.pillar.title_en})",
-                    c.promotion_items,
-                    c.initiatives,
-                    c.indicators,
-                )
-                for c in pillar_counts(plan)
-            ],
-        )
+    lines = summary_lines(
+        plan,
+        day,
+        _lang(args),
+        bureaus=getattr(args, "bureaus", False),
+        kinds=getattr(args, "kinds", False),
+        activities=getattr(args, "activities", False),
+        width=_text.terminal_width(),
     )
-    lines += ["", "Initiatives by bureau (所管)"]
-    lines.append(
-        _text.table(
-            ["bureau", "name", "initiatives"],
-            [(c.bureau.name_ja, c.bureau.name_en, c.initiatives) for c in bureau_counts(plan)],
-        )
-    )
-    lines += ["", "Indicators by target kind"]
-    kinds = {c: Counter(ind.cell(c).kind for ind in plan.indicators) for c in TargetColumn}
-    lines.append(
-        _text.table(
-            ["kind", "baseline", "midterm", "final"],
-            [
-                (k.value, *(kinds[c][k] for c in TargetColumn))
-                for k in TargetKind
-                if any(kinds[c][k] for c in TargetColumn)
-            ],
-        )
-    )
-    lines += ["", f"Schedule activities in force in {fy.label_ja} ({fy})"]
-    if plan.first_year <= fy <= plan.last_year:
-        rows = [(i.id, i.title, " / ".join(a)) for i, a in plan.activities(fy) if a]
-        lines.append(_text.table(["initiative", "title", "activities"], rows, max_width=40))
-    else:
-        lines.append(f"(none: {fy.label_ja} is outside the plan period)")
     _emit(args, "\n".join(lines))
     return 0
 
 
 # -- show -----------------------------------------------------------------------------------
-
-
-def _indicator_lines(ind: Indicator) -> list[str]:
-    quals = f" [{', '.join(q.value for q in ind.qualifiers)}]" if ind.qualifiers else ""
-    lines = [
-        f"{ind.id}  {ind.name}",
-        f"  unit {ind.unit or '-'}; desired direction {ind.direction.value}{quals}"
-        + (f"; position {ind.position.value}" if ind.position else ""),
-    ]
-    for column, label in zip(TargetColumn, ("現状値", "中間目標", "最終目標"), strict=True):
-        cell = ind.cell(column)
-        fy = ind.fiscal_year(column)
-        text = cell.text or f"(missing: {cell.note})"  # type: ignore[union-attr]
-        lines.append(
-            f"  {_text.pad(label, 8)} {_text.pad(fy.label_ja, 9)} {cell.kind.value:<16} {text}"
-        )
-    if not ind.baseline_comparable:
-        lines.append(f"  note: baseline not comparable: {ind.baseline_note}")
-    return lines
-
-
-def _initiative_lines(plan: Plan, ini: Initiative) -> list[str]:
-    item = plan.promotion_item(ini.promotion_item_id)
-    lines = [
-        f"{ini.id}  {ini.title}",
-        f"  promotion item {item.id} {item.title}; pillar {plan.pillar(ini.pillar_id).title}",
-        f"  所管 {ini.bureau.name_ja} ({ini.bureau.name_en}); page {ini.page}",
-    ]
-    if ini.reposts:
-        lines.append(f"  再掲: re-posts {ini.reposts} {plan.initiative(ini.reposts).title}")
-    lines += [f"  ● {d}" for d in ini.description]
-    lines += [f"  ※ {n}" for n in ini.notes]
-    lines += ["", "  工程 (schedule)"]
-    header, rows = schedule_grid(ini)
-    grid = _text.table(header, rows, max_width=28)
-    lines += ["  " + line for line in grid.splitlines()]
-    lines += ["", f"  指標 (indicators): {ini.indicator_status.value}"]
-    if ini.indicator_note:
-        lines.append(f"  {ini.indicator_note}")
-    for ind in ini.indicators:
-        lines += ["  " + line for line in _indicator_lines(ind)]
-    for r in ini.repairs:
-        lines.append(f"  repaired {r.field}: {r.extracted!r} → {r.repaired!r} ({r.evidence})")
-    return lines
 
 
 def _show_json(plan: Plan, key: str) -> str:
@@ -294,6 +229,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         _emit(args, _show_json(plan, key))
         return 0
+    lang, width = _lang(args), _text.terminal_width()
     if RE_PILLAR.match(key):
         p = plan.pillar(key)
         lines.append(f"pillar {p.id}  {p.title} ({p.title_en})")
@@ -305,14 +241,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         ind = plan.indicator(key)
         ini = plan.initiative(ind.initiative_id)
         lines.append(f"initiative {ini.id}  {ini.title}")
-        lines += _indicator_lines(ind)
+        lines += indicator_lines(ind, lang, width)
     elif RE_PROMOTION_ITEM.match(key):
         item = plan.promotion_item(key)
         lines.append(f"promotion item {item.id}  {item.title} (p.{item.page})")
         for ini in plan.children(item.id):
-            lines += ["", *_initiative_lines(plan, ini)]
+            lines += ["", *initiative_lines(plan, ini, lang, width)]
     else:
-        lines += _initiative_lines(plan, plan.initiative(key))
+        lines += initiative_lines(plan, plan.initiative(key), lang, width)
     _emit(args, "\n".join(lines))
     return 0
 
@@ -348,10 +284,20 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
     elif args.format == "csv":
         cols = ("initiative_id", "title", "bureau", "indicator_count")
-        _emit(args, format_csv(cols, [dict(zip(cols, r, strict=True)) for r in rows]))
+        csv_rows: list[Row] = [dict(zip(cols, r, strict=True)) for r in rows]
+        _emit(args, format_csv(cols, csv_rows, bom=args.bom))
     else:
-        _emit(args, _text.table(["id", "title", "bureau", "indicators"], rows))
-        _emit(args, f"{len(hits)} initiative(s) match {args.text!r}")
+        ja = _lang(args) is Lang.JA
+        header = (
+            ["実行項目", "名称", "所管", "指標"] if ja else ["id", "title", "bureau", "indicators"]
+        )
+        _emit(args, _text.table(header, rows, max_width=max(30, _text.terminal_width() // 2)))
+        _emit(
+            args,
+            f"{len(hits)} 件の実行項目が {args.text!r} に一致"
+            if ja
+            else f"{len(hits)} initiative(s) match {args.text!r}",
+        )
     return 0
 
 
@@ -362,15 +308,20 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     plan = _plan(args)
     fy: FiscalYear = args.fy or FiscalYear.from_date(today())
     if not plan.first_year <= fy <= plan.last_year:
-        raise UsageError(
-            f"{fy.label_ja} ({fy}) is outside the plan period "
-            f"{plan.first_year.label_ja}–{plan.last_year.label_ja}"
-        )
-    rows = [(i.id, i.title, " / ".join(a) if a else "") for i, a in plan.activities(fy)]
+        raise UsageError(_outside_plan(plan, fy))
+    lang = _lang(args)
+    entries = [(ini, ini.schedule.entries(fy)) for ini in plan.initiatives]
     if args.format == "json":
         data = [
-            {"initiative_id": r[0], "title": r[1], "activities": list(a)}
-            for r, (_, a) in zip(rows, plan.activities(fy), strict=True)
+            {
+                "initiative_id": ini.id,
+                "title": ini.title,
+                "activities": [e.activity for e in es],
+                "continues_from_fy": [
+                    e.continues_from.year if e.continues_from else None for e in es
+                ],
+            }
+            for ini, es in entries
         ]
         _emit(
             args,
@@ -378,10 +329,23 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         )
     elif args.format == "csv":
         cols = ("initiative_id", "title", "activities")
-        _emit(args, format_csv(cols, [dict(zip(cols, r, strict=True)) for r in rows]))
+        rows: list[dict[str, str | int | float | None]] = [
+            {
+                "initiative_id": ini.id,
+                "title": ini.title,
+                "activities": " / ".join(e.activity for e in es),
+            }
+            for ini, es in entries
+        ]
+        _emit(args, format_csv(cols, rows, bom=args.bom))
     else:
-        _emit(args, f"{fy.label_ja} ({fy}, {fy.start} to {fy.end})")
-        _emit(args, _text.table(["id", "title", "activities"], rows, max_width=44))
+        shown = [
+            (ini.id, ini.title, " / ".join(entry_text(e, lang) for e in es)) for ini, es in entries
+        ]
+        _emit(args, f"{fy.label_ja} ({fy}, {fy.start} – {fy.end})")
+        header = ["実行項目", "名称", "工程"] if lang is Lang.JA else ["id", "title", "activities"]
+        width = max(30, (_text.terminal_width() - 12) // 2)
+        _emit(args, _text.table(header, shown, max_width=width))
     return 0
 
 
@@ -403,7 +367,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 # -- progress -------------------------------------------------------------------------------
 
 
-def _template(plan: Plan, fy: FiscalYear, column: TargetColumn | None) -> str:
+def _template(plan: Plan, fy: FiscalYear, column: TargetColumn | None, *, bom: bool) -> str:
     """An observations file to fill in: a row per indicator assessable in ``fy``."""
     comments = ("# name", "# unit", "# baseline", "# midterm", "# final")
     rows = []
@@ -424,22 +388,109 @@ def _template(plan: Plan, fy: FiscalYear, column: TargetColumn | None) -> str:
             "# final": ind.final.text,
         }
         rows.append(row)
-    return format_csv((*OBSERVATION_COLUMNS, *comments), rows)
+    return format_csv((*OBSERVATION_COLUMNS, *comments), rows, bom=bom)
 
 
-def _rounded(row: Mapping[str, object], columns: Sequence[str]) -> list[str]:
-    """A progress row for the terminal: fractions to three decimals."""
-    out = []
-    for c in columns:
-        v = row[c]
-        out.append(f"{v:.3f}" if isinstance(v, float) else plain(v))  # type: ignore[arg-type]
-    return out
+#: CSV columns of fractions, rounded to three decimals (JSON keeps full precision).
+_ROUNDED: Final = (
+    "achievement",
+    "expected",
+    "pace",
+    "projected",
+    "required_pace",
+    "mean_achievement",
+)
 
 
-def _targets_used(assessment: Assessment) -> str:
+def _rounded_rates(rows: Sequence[Row]) -> list[Row]:
+    return [
+        {k: round(v, 3) if k in _ROUNDED and isinstance(v, float) else v for k, v in r.items()}
+        for r in rows
+    ]
+
+
+def _progress_table(
+    args: argparse.Namespace, assessment: Assessment, plan: Plan, day: pendulum.Date
+) -> str:
+    """The progress table for people, in the chosen language, and its summary lines."""
+    lang = _lang(args)
+    ja = lang is Lang.JA
+    graded = assessment.scheme != STANDARD
+    rows = people_rows(assessment, plan, lang, no_data=args.all)
+    columns = [c for c in PEOPLE_COLUMNS if c not in ("unit",)]
+    if graded:
+        grades = {r.indicator_id: r.grade for r in assessment.results}
+        for row in rows:
+            row["grade"] = grades[row["indicator_id"]] or ""
+        columns.append("grade")
+    width = max(16, _text.terminal_width() // 5)
+    table = _text.table(
+        [column_label(c, lang) for c in columns],
+        [[row[c] for c in columns] for row in rows],
+        max_width=width,
+    )
+    counts = ", ".join(f"{status_label(s, lang)} {n}" for s, n in assessment.overall.counts if n)
+    mean = percent(assessment.overall.mean_achievement)
+    fy = FiscalYear.from_date(day)
+    if ja:
+        tail = [
+            f"{assessment.as_of} 時点 ({fy.label_ja}); 目標: {_targets_used(assessment, lang)}",
+            f"指標 {len(assessment.results)}: {counts}",
+            f"評価対象の指標の平均達成率 (上限100%): {mean}",
+        ]
+    else:
+        tail = [
+            f"as of {assessment.as_of} ({fy.label_ja}); target: {_targets_used(assessment, lang)}",
+            f"{len(assessment.results)} indicators: {counts}",
+            f"mean achievement (capped at 100%) of assessable indicators: {mean}",
+        ]
+    if graded:
+        grades_text = ", ".join(f"{g} {n}" for g, n in assessment.overall.grades if n)
+        tail.append(("評価" if ja else "grades") + f" ({assessment.scheme}): {grades_text}")
+    if not args.all:
+        tail.append(
+            "(実績のない指標は省略; --all で表示)"
+            if ja
+            else "(indicators with no data are hidden; --all shows them)"
+        )
+    return table + "\n\n" + "\n".join(tail) + "\n"
+
+
+def _fraction(value: object) -> float | None:
+    return value if isinstance(value, float) else None
+
+
+def _write_rollup(args: argparse.Namespace, assessment: Assessment) -> None:
+    """``--by LEVEL``: the roll-up as a table for people, or as CSV or JSON rows."""
+    rows = rollup_rows(assessment, args.by)
+    if args.format == "csv":
+        _write(args, format_csv(ROLLUP_COLUMNS, _rounded_rates(rows), bom=args.bom))
+        return
+    if args.format == "json":
+        _write(args, json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    lang = _lang(args)
+    header = [column_label(c, lang) for c in ("key", "label", "total")]
+    header += [status_label(s, lang) for s in Status]
+    header += [column_label(c, lang) for c in ("assessable", "mean_achievement")]
+    table_rows_ = [
+        [
+            r["key"],
+            r["label"],
+            r["total"],
+            *(r[s.value] for s in Status),
+            r["assessable"],
+            percent(_fraction(r["mean_achievement"])),
+        ]
+        for r in rows
+    ]
+    _write(args, _text.table(header, table_rows_, max_width=30) + "\n")
+
+
+def _targets_used(assessment: Assessment, lang: Lang) -> str:
     """The target column(s) the results were judged against, in column order."""
     used = {r.target for r in assessment.results}
-    return ", ".join(c.value for c in TargetColumn if c in used)
+    return ", ".join(target_label(c, lang) for c in TargetColumn if c in used)
 
 
 #: Options of ``progress`` that apply only when assessing a file, by their flags.
@@ -506,7 +557,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
         fy = args.fy or FiscalYear.from_date(day)
         if not plan.first_year <= fy <= plan.last_year:
             raise UsageError(f"{_outside_plan(plan, fy)}: give --fy")
-        _write(args, _template(plan, fy, column))
+        _write(args, _template(plan, fy, column, bom=args.bom))
         return 0
     result = read_observations(
         args.file, plan, keep_valid=True, skip_empty=True, encoding=args.encoding
@@ -534,32 +585,17 @@ def cmd_progress(args: argparse.Namespace) -> int:
                 f"{PROG}: left out {o.indicator_id} {o.fiscal_year.label_ja} "
                 f"({value_text(o.value)}): {ex.reason}\n"
             )
-    rows = result_rows(assessment, plan)
-    if args.format == "csv":
-        _write(args, format_csv(RESULT_COLUMNS, rows))
+    if args.by:
+        _write_rollup(args, assessment)
+    elif args.format == "csv":
+        _write(
+            args,
+            format_csv(RESULT_COLUMNS, _rounded_rates(result_rows(assessment, plan)), bom=args.bom),
+        )
     elif args.format == "json":
         _write(args, to_json(assessment, indent=1) + "\n")
     else:
-        shown = [r for r in rows if r["status"] != Status.NO_DATA.value] if not args.all else rows
-        graded = assessment.scheme != STANDARD
-        columns = (*PROGRESS_COLUMNS, "grade") if graded else PROGRESS_COLUMNS
-        text = _text.table(list(columns), [_rounded(r, columns) for r in shown])
-        summary = ", ".join(f"{s.value} {n}" for s, n in assessment.overall.counts if n)
-        mean = assessment.overall.mean_achievement
-        tail = [
-            "",
-            f"as of {assessment.as_of} ({FiscalYear.from_date(day).label_ja}); "
-            f"target: {_targets_used(assessment)}",
-            f"{len(rows)} indicators: {summary}",
-            "mean achievement (capped at 1) of assessable indicators: "
-            + (f"{mean:.3f}" if mean is not None else "-"),
-        ]
-        if graded:
-            grades = ", ".join(f"{g} {n}" for g, n in assessment.overall.grades if n)
-            tail.append(f"grades ({assessment.scheme}): {grades}")
-        if not args.all:
-            tail.append("(indicators with no data are hidden; --all shows them)")
-        _write(args, text + "\n" + "\n".join(tail) + "\n")
+        _write(args, _progress_table(args, assessment, plan, day))
     if args.chart is not None:
         from fukuoka_dx.report.chart import save_chart
 
@@ -628,6 +664,18 @@ def cmd_trend(args: argparse.Namespace) -> int:
 # -- parser ---------------------------------------------------------------------------------
 
 
+def _lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Lang],
+        help="language of labels for people (default: ja where the locale is Japanese, else en)",
+    )
+
+
+def _bom_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--bom", action="store_true", help="start CSV with a UTF-8 BOM (for Excel)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -644,11 +692,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="the plan, today's fiscal year, counts, this year's work")
     p.add_argument("--as-of", type=_date_arg, help="date to report for (default: today, JST)")
+    p.add_argument("--bureaus", action="store_true", help="also the initiatives per bureau")
+    p.add_argument("--kinds", action="store_true", help="also the indicators per target kind")
+    p.add_argument("--activities", action="store_true", help="also every activity this year")
+    _lang_option(p)
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("show", help="one pillar, promotion item, initiative or indicator")
     p.add_argument("id", help="e.g. 4, 4-17, 4-17-8 or 4-17-8.1")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    _lang_option(p)
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("search", help="initiatives whose text contains TEXT")
@@ -656,18 +709,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bureau", help="Japanese or English bureau name, or a ward (東区)")
     p.add_argument("--pillar", help="pillar id, 1 to 5")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _bom_option(p)
+    _lang_option(p)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("schedule", help="what every initiative does in a fiscal year")
     p.add_argument("--fy", type=_fy_arg, help="fiscal year (R6, 令和6年度, FY2024, 2024)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _bom_option(p)
+    _lang_option(p)
     p.set_defaults(func=cmd_schedule)
 
     p = sub.add_parser("export", help="the indicators, initiatives or schedule table")
     p.add_argument("table", choices=[t.value for t in Table])
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
-    p.add_argument("--bom", action="store_true", help="start CSV with a UTF-8 BOM (for Excel)")
+    _bom_option(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("trend", help="one indicator over the years: points, pace, projection")
@@ -677,6 +734,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--target", choices=("midterm", "final"), help="default: by the as-of date")
     p.add_argument("--encoding", choices=tuple(ENCODINGS), help="the file's encoding")
     p.add_argument("--chart", help="also draw the trajectory to a .png, .svg or .pdf file")
+    _lang_option(p)
     p.set_defaults(func=cmd_trend)
 
     p = sub.add_parser("progress", help="assess observed figures against the targets")
@@ -708,6 +766,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--on-track", type=float, help="threshold on R (default 0.95)")
     p.add_argument("--needs-acceleration", type=float, help="threshold on R (default 0.6)")
+    p.add_argument(
+        "--by",
+        choices=[level.value for level in Level],
+        help="the roll-up of one level instead of the indicators",
+    )
+    _bom_option(p)
+    _lang_option(p)
     p.set_defaults(func=cmd_progress)
     return parser
 

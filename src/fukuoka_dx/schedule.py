@@ -35,6 +35,7 @@ __all__ = [
     "QuantityCell",
     "Schedule",
     "ScheduleCell",
+    "ScheduleEntry",
     "ScheduleRow",
     "parse_cell",
 ]
@@ -162,18 +163,47 @@ class ScheduleRow:
         """Build a row from published cell texts (``None`` for a lost cell, with ``note``)."""
         return cls(tuple(parse_cell(t, note) for t in texts))
 
-    def activity_at(self, index: int) -> str | None:
-        """The activity in force in the ``index``-th year: an arrow resolves to its source.
-
-        An empty cell, a marker such as ``(完了)`` or a lost cell has no activity.
-        """
+    def source_at(self, index: int) -> int | None:
+        """The index of the cell whose activity is in force in the ``index``-th year: the
+        cell itself for an activity, the cell an arrow (``→``) or a ``(完了)`` carries on
+        (``(完了)`` marks the year the activity completes: it still runs that year), or
+        ``None`` (an empty cell, ``(未定)``, a lost cell)."""
         i = index
-        while i > 0 and isinstance(self.cells[i], CarryCell):
+        while i > 0 and (
+            isinstance(self.cells[i], CarryCell) or (i == index and _completes(self.cells[i]))
+        ):
             i -= 1
-        cell = self.cells[i]
-        if isinstance(cell, ActivityCell | QuantityCell):
-            return cell.text
+        if isinstance(self.cells[i], ActivityCell | QuantityCell):
+            return i
         return None
+
+    def activity_at(self, index: int) -> str | None:
+        """The activity in force in the ``index``-th year (see :meth:`source_at`)."""
+        source = self.source_at(index)
+        return None if source is None else self.cells[source].text
+
+    def continues_from(self, index: int) -> int | None:
+        """For an arrow or ``(完了)`` cell, the index of the activity it continues."""
+        source = self.source_at(index)
+        return source if source is not None and source != index else None
+
+    def completes_at(self, index: int) -> bool:
+        """True for the year marked ``(完了)``, in which the row's activity completes."""
+        return _completes(self.cells[index]) and self.source_at(index) is not None
+
+
+def _completes(cell: ScheduleCell) -> bool:
+    return isinstance(cell, MarkerCell) and cell.marker is Marker.COMPLETED
+
+
+@attrs.frozen
+class ScheduleEntry:
+    """What one schedule row has in force in a year: the activity, the year it began when
+    an arrow or ``(完了)`` carries it on, and whether it completes that year."""
+
+    activity: str
+    continues_from: FiscalYear | None = None
+    completes: bool = False
 
 
 @attrs.frozen
@@ -213,6 +243,19 @@ class Schedule:
         has one, in row order."""
         i = self._index(fy)
         return tuple(a for row in self.rows if (a := row.activity_at(i)) is not None)
+
+    def entries(self, fy: FiscalYear | int | str) -> tuple[ScheduleEntry, ...]:
+        """The activities in force in ``fy`` as :class:`ScheduleEntry` values: one continued
+        from an earlier year says so, never counting as new work of ``fy``."""
+        i = self._index(fy)
+        out = []
+        for row in self.rows:
+            source = row.source_at(i)
+            if source is None:
+                continue
+            began = self.years[source] if source != i else None
+            out.append(ScheduleEntry(row.cells[source].text, began, row.completes_at(i)))
+        return tuple(out)
 
     def cells_in(self, fy: FiscalYear | int | str) -> tuple[ScheduleCell, ...]:
         """The cells of every row for ``fy``, as published."""

@@ -21,26 +21,51 @@ def pad(text: str, size: int) -> str:
     return text + " " * max(0, size - width(text))
 
 
-def truncate(text: str, size: int) -> str:
-    """``text`` cut to at most ``size`` display columns, with ``…`` where cut."""
-    if width(text) <= size:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = width(ch)
-        if used + w > size - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
+def wrap(text: str, size: int) -> list[str]:
+    """``text`` in lines of at most ``size`` display columns, broken between characters
+    (Japanese has no spaces to break at) or at spaces; nothing is cut off."""
+    size = max(size, 2)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for ch in paragraph:
+            w = width(ch)
+            if used + w > size and line:
+                cut = line.rfind(" ")
+                if cut > len(line) // 2 and ch != " ":  # break an English line at a space
+                    lines.append(line[:cut])
+                    line = line[cut + 1 :]
+                    used = width(line)
+                else:
+                    lines.append(line.rstrip())
+                    line, used = "", 0
+                if ch == " ":
+                    continue
+            line += ch
+            used += w
+        lines.append(line)
+    return lines
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], max_width: int = 60) -> str:
-    """An aligned plain-text table; cells wider than ``max_width`` columns are cut."""
-    cells = [[truncate("" if v is None else str(v), max_width) for v in r] for r in rows]
+    """An aligned plain-text table; a cell wider than ``max_width`` columns wraps onto more
+    lines of its row instead of being cut."""
+    cells = [[wrap("" if v is None else str(v), max_width) for v in r] for r in rows]
     head = [str(h) for h in header]
-    widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(head)]
+    widths = [
+        max([width(h)] + [width(line) for r in cells for line in r[i]]) for i, h in enumerate(head)
+    ]
     lines = ["  ".join(pad(h, w) for h, w in zip(head, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    for r in cells:
+        for k in range(max(len(c) for c in r) if r else 0):
+            parts = [c[k] if k < len(c) else "" for c in r]
+            lines.append("  ".join(pad(p, w) for p, w in zip(parts, widths, strict=True)).rstrip())
     return "\n".join(lines)
+
+
+def terminal_width(default: int = 100) -> int:
+    """The terminal's width in columns (``default`` when output is not a terminal)."""
+    import shutil
+
+    return shutil.get_terminal_size((default, 40)).columns
