@@ -6,8 +6,11 @@ import html
 from collections.abc import Iterable, Sequence
 
 from fukuoka_dx.model import Indicator, Initiative, Plan
-from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment
-from fukuoka_dx.report.overview import PillarCount, pillar_counts, schedule_grid
+from fukuoka_dx.progress import Assessment, Status
+from fukuoka_dx.report.labels import Lang, as_lang, column_label, default_lang, status_label
+from fukuoka_dx.report.overview import PillarCount, pillar_counts
+from fukuoka_dx.report.results import PEOPLE_COLUMNS, people_rows, percent
+from fukuoka_dx.report.screens import schedule_cells
 
 __all__ = [
     "assessment_html",
@@ -56,7 +59,8 @@ def indicator_html(indicator: Indicator) -> str:
 
 
 def initiative_html(initiative: Initiative) -> str:
-    header, rows = schedule_grid(initiative)
+    header = ["row", *(fy.label_ja for fy in initiative.schedule.years)]
+    rows = schedule_cells(initiative.schedule, default_lang())
     grid = html_table(header, rows, caption="工程")
     indicators = html_table(_INDICATOR_HEADER, _indicator_rows(initiative.indicators), "指標")
     title = html.escape(f"{initiative.id} {initiative.title} ({initiative.bureau.name_ja})")
@@ -69,9 +73,46 @@ def plan_html(plan: Plan) -> str:
     return html_table(PillarCount.HEADER, rows, caption)
 
 
-def assessment_html(assessment: Assessment) -> str:
-    rows = [[r[c] for c in PROGRESS_COLUMNS] for r in assessment.rows()]
-    return html_table(PROGRESS_COLUMNS, rows, caption=repr(assessment))
+def assessment_html(
+    assessment: Assessment, plan: Plan | None = None, lang: Lang | str | None = None
+) -> str:
+    """An assessment for a notebook: the roll-up by pillar, then the assessed indicators, and
+    the indicators with no data folded away (``<details>``), in ``lang`` (default: by the
+    locale)."""
+    from fukuoka_dx.loading import load_plan
+
+    lang = as_lang(lang) if lang is not None else default_lang()
+    plan = (
+        plan
+        if plan is not None and plan.digest == assessment.digest
+        else load_plan(assessment.edition)
+    )
+    status_header = [status_label(s, lang) for s in Status]
+    pillars = html_table(
+        [
+            column_label("pillar_id", lang),
+            column_label("label", lang),
+            *status_header,
+            column_label("mean_achievement", lang),
+        ],
+        [
+            (r.key, r.label, *(r.count(s) for s in Status), percent(r.mean_achievement))
+            for r in assessment.by_pillar
+        ],
+        caption=repr(assessment),
+    )
+    rows = people_rows(assessment, plan, lang)
+    header = [column_label(c, lang) for c in PEOPLE_COLUMNS]
+    no_data = status_label(Status.NO_DATA, lang)
+    assessed = [[r[c] for c in PEOPLE_COLUMNS] for r in rows if r["status"] != no_data]
+    missing = [[r[c] for c in PEOPLE_COLUMNS] for r in rows if r["status"] == no_data]
+    folded = (
+        f"<details><summary>{html.escape(no_data)}: {len(missing)}</summary>"
+        f"{html_table(header, missing)}</details>"
+        if missing
+        else ""
+    )
+    return f"<div>{pillars}{html_table(header, assessed)}{folded}</div>"
 
 
 def html_of(value: object) -> str:

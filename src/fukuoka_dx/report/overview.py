@@ -1,6 +1,7 @@
-"""Counts and grids that several views show: per pillar, per bureau, an initiative's schedule.
+"""Counts that several views show: per pillar and per bureau.
 
-Each is computed here once; the terminal, the notebook and the documentation draw them.
+Each is computed here once; the terminal, the notebook, the report and the documentation
+draw them.
 
 >>> from fukuoka_dx import load_plan
 >>> first, *_ = pillar_counts(load_plan())
@@ -15,9 +16,9 @@ from typing import ClassVar
 
 import attrs
 
-from fukuoka_dx.model import Bureau, Initiative, Pillar, Plan
+from fukuoka_dx.model import Bureau, Pillar, Plan
 
-__all__ = ["BureauCount", "PillarCount", "bureau_counts", "pillar_counts", "schedule_grid"]
+__all__ = ["BureauCount", "PillarCount", "bureau_counts", "pillar_counts"]
 
 
 @attrs.frozen
@@ -74,11 +75,3 @@ def bureau_counts(plan: Plan) -> tuple[BureauCount, ...]:
     counts = Counter(i.bureau.name_ja for i in plan.initiatives)
     ranked = sorted(plan.bureaus, key=lambda b: (-counts[b.name_ja], b.name_ja))
     return tuple(BureauCount(b, counts[b.name_ja]) for b in ranked)
-
-
-def schedule_grid(initiative: Initiative) -> tuple[tuple[str, ...], tuple[tuple[object, ...], ...]]:
-    """An initiative's schedule as a header (``row`` and the years) and rows of cell texts."""
-    schedule = initiative.schedule
-    header = ("row", *(fy.label_ja for fy in schedule.years))
-    rows = tuple((n, *(c.text for c in row.cells)) for n, row in enumerate(schedule.rows, 1))
-    return header, rows
