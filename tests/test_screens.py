@@ -1,0 +1,113 @@
+"""Screens for people: Japanese first, tables to paste, roll-ups, wrapping, continuations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from fukuoka_dx import load_plan
+from fukuoka_dx.cli import main
+from fukuoka_dx.report import text
+from fukuoka_dx.report.labels import STATUS_LABELS, Lang, default_lang
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "observations-multi-year.csv"
+PLAN = load_plan()
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(args), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_the_language_follows_the_locale_unless_given() -> None:
+    assert default_lang({"LANG": "ja_JP.UTF-8"}) is Lang.JA
+    assert default_lang({"LC_ALL": "C.UTF-8", "LANG": "ja_JP.UTF-8"}) is Lang.EN
+    assert default_lang({}) is Lang.EN
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_progress_table_in_each_language(lang: str) -> None:
+    code, out, _ = cli("progress", str(EXAMPLE), "--as-of", "2026-03-31", "--lang", lang)
+    assert code == 0
+    label = STATUS_LABELS[next(iter(STATUS_LABELS))]  # achieved: 達成 / achieved
+    assert (label[0] if lang == "ja" else label[1]) in out
+    assert ("指標名" if lang == "ja" else "name") in out.splitlines()[0]
+    assert "69.9%" in out  # 1-1-3.1: rates as percentages with one decimal
+    assert "サービスの利用申込数" in out  # the indicator's name, in both languages
+
+
+def test_machine_formats_keep_codes_and_round_rates() -> None:
+    code, out, _ = cli(
+        "progress", str(EXAMPLE), "--as-of", "2026-03-31", "--format", "csv", "--lang", "ja"
+    )
+    rows = {r["indicator_id"]: r for r in csv.DictReader(io.StringIO(out))}
+    row = rows["1-1-3.1"]
+    assert row["status"] == "needs_acceleration" and row["achievement"] == "0.699"
+    assert row["name"] == "サービスの利用申込数(件)" and row["unit"] == "件"
+    assert rows["1-1-1.1"]["reason"] == "no observation" or rows["1-1-1.1"]["reason"]
+    code, out, _ = cli("progress", str(EXAMPLE), "--as-of", "2026-03-31", "--format", "json")
+    result = next(r for r in json.loads(out)["results"] if r["indicator_id"] == "1-1-3.1")
+    assert result["achievement"] == pytest.approx(13461 / 19261)  # full precision
+
+
+@pytest.mark.parametrize("level", ["pillar", "promotion-item", "bureau"])
+def test_roll_ups_as_tables_and_csv(level: str) -> None:
+    code, out, _ = cli(
+        "progress", str(EXAMPLE), "--as-of", "2026-03-31", "--by", level, "--format", "csv"
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and sum(int(r["total"]) for r in rows) == len(PLAN.indicators)
+    assert list(rows[0])[:3] == ["key", "label", "total"]
+    code, out, _ = cli(
+        "progress", str(EXAMPLE), "--as-of", "2026-03-31", "--by", level, "--lang", "ja"
+    )
+    assert code == 0 and "順調" in out.splitlines()[0] + "".join(out.splitlines()[:2])
+
+
+def test_every_csv_people_open_takes_a_bom() -> None:
+    for args in (
+        ("progress", str(EXAMPLE), "--as-of", "2026-03-31", "--format", "csv", "--bom"),
+        ("progress", "--template", "--fy", "R7", "--bom"),
+        ("export", "indicators", "--bom"),
+        ("search", "オンライン", "--format", "csv", "--bom"),
+        ("schedule", "--fy", "R7", "--format", "csv", "--bom"),
+    ):
+        code, out, _ = cli(*args)
+        assert code == 0 and out.startswith("\ufeff"), args
+
+
+def test_show_wraps_instead_of_cutting() -> None:
+    code, out, _ = cli("show", "1-3-2", "--lang", "ja")
+    assert code == 0 and "…" not in out
+    lines = out.splitlines()
+    assert all(text.width(line) <= 110 for line in lines)
+    ini = PLAN.initiative("1-3-2")
+    joined = "".join(line.strip() for line in lines)
+    assert all(d.replace(" ", "") in joined.replace(" ", "") for d in ini.description)
+
+
+def test_arrows_are_continuations_not_new_work() -> None:
+    code, out, _ = cli("schedule", "--fy", "R8", "--lang", "ja")
+    line = next(x for x in out.splitlines() if x.startswith("1-3-2 "))
+    assert "→ 7月導入予定 (令和5年度から)" in line
+    code, out, _ = cli("schedule", "--fy", "R8", "--format", "json")
+    entry = next(i for i in json.loads(out)["initiatives"] if i["initiative_id"] == "1-3-2")
+    assert entry["continues_from_fy"] == [2023]
+    # (完了) marks the year the activity completes: it still runs that year
+    code, out, _ = cli("schedule", "--fy", "R7", "--lang", "en")
+    lines = out.splitlines()
+    at = next(i for i, x in enumerate(lines) if x.startswith("5-1 "))
+    cell = " ".join(x.split("  ")[-1].strip() for x in lines[at : at + 2])  # wrapped cell
+    assert "→ 標準準拠システムへの移行 (from FY2023) (completes)" in cell
+    assert PLAN.initiative("5-1").activities("R8") == ()
+
+
+def test_wrap_keeps_every_character() -> None:
+    long = "庁内無線LAN対応ノートパソコン等への切替 and an English phrase to break at spaces"
+    lines = text.wrap(long, 14)
+    assert all(text.width(line) <= 14 for line in lines)
+    assert "".join(lines).replace(" ", "") == long.replace(" ", "")
