@@ -6,7 +6,8 @@
   is left out, and references into it render as plain text instead of failing ``-n``.
 * On ``builder-inited`` the pages' generated fragments are written to ``_generated/`` from the
   packaged data and the command-line parser: the data fidelity tables, the target-kind and
-  pillar/bureau tables, the table of ``fukuoka_dx``'s re-exported names, and the ``--help``
+  pillar/bureau tables, the column meanings of the Data Package (from its Table Schemas), the
+  table of ``fukuoka_dx``'s re-exported names, and the ``--help``
   text of every subcommand. Files are rewritten only when their content changes, so
   incremental builds stay incremental. ``_generated/`` is git-ignored: a clean checkout
   builds it.
@@ -357,6 +358,67 @@ def plan_fragments(plan: Any) -> dict[str, str]:
     return out
 
 
+def _code_list(values: Iterable[object]) -> str:
+    return ", ".join(f"`{v}`" for v in values)
+
+
+def opendata_fragments(plan: Any) -> dict[str, str]:
+    """The column meanings of the Data Package's tables and the keys of an observation, from
+    the package descriptor and the JSON Schema themselves (not written here)."""
+    from fukuoka_dx.report.opendata import datapackage_descriptor, observations_json_schema
+
+    parts = []
+    for resource in datapackage_descriptor(plan)["resources"]:
+        schema = resource["schema"]
+        keys = f"Primary key: {_code_list(schema['primaryKey'])}."
+        for fk in schema.get("foreignKeys", []):
+            target = fk["reference"].get("resource", resource["name"])
+            keys += (
+                f" {_code_list(fk['fields'])} refers to {target}"
+                f" ({_code_list(fk['reference']['fields'])})."
+            )
+        rows = []
+        for f in schema["fields"]:
+            constraints = f.get("constraints", {})
+            meaning = md(f["description"])
+            if "enum" in constraints:
+                meaning += " One of " + _code_list(constraints["enum"]) + "."
+            rows.append(
+                (
+                    _code(f["name"]),
+                    f["type"],
+                    "yes" if constraints.get("required") else "",
+                    f["title"],
+                    Raw(meaning),
+                    f"{f['title_ja']}: {f['description_ja']}",
+                )
+            )
+        parts.append(
+            f"### `{resource['path']}`: {resource['title']} ({resource['title_ja']})\n\n"
+            f"{md(resource['description'])} {md(resource['description_ja'])}\n\n"
+            f"{keys}\n\n" + table(["column", "type", "required", "title", "meaning", "意味"], rows)
+        )
+    out = {"columns": "\n".join(parts)}
+
+    schema = observations_json_schema()
+    observation = schema["$defs"]["Observation"]
+
+    def json_type(prop: dict[str, Any]) -> str:
+        if "$ref" in prop:
+            return json_type(schema["$defs"][prop["$ref"].rsplit("/", 1)[1]])
+        if "anyOf" in prop:
+            return " or ".join(json_type(p) for p in prop["anyOf"])
+        types = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+        return " or ".join(types)
+
+    rows = [
+        (_code(name), json_type(prop), "yes" if name in observation["required"] else "")
+        for name, prop in observation["properties"].items()
+    ]
+    out["observations"] = table(["key", "JSON type", "required"], rows)
+    return out
+
+
 def api_exports() -> str:
     """A reST table of the names ``fukuoka_dx`` re-exports, each linked to its module.
 
@@ -427,6 +489,8 @@ def generate(app: Sphinx) -> None:
         _write(root / f"fidelity-{name}.md", text)
     for name, text in plan_fragments(plan).items():
         _write(root / f"plan-{name}.md", text)
+    for name, text in opendata_fragments(plan).items():
+        _write(root / f"opendata-{name}.md", text)
     _write(root / "api-exports.rst", api_exports())
     for name, text in cli_help().items():
         _write(root / "cli" / f"{name}.txt", text)

@@ -353,14 +353,52 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.table == "schema":
+        return _export_schema(args)
+    if args.what is not None:
+        raise UsageError(f"export {args.table} takes no {args.what!r}: only export schema does")
     if args.bom and args.format != "csv":
         raise UsageError(f"--bom applies to CSV only, not to --format {args.format}")
     plan = _plan(args)
+    if args.table == "datapackage":
+        return _export_datapackage(args, plan)
     columns, rows = table_rows(plan, args.table)
     if args.format == "json":
         _write(args, format_json(columns, rows) + "\n")
     else:
         _write(args, format_csv(columns, rows, bom=args.bom))
+    return 0
+
+
+def _export_datapackage(args: argparse.Namespace, plan: Plan) -> int:
+    """``export datapackage -o DIR``: the plan as a Frictionless Data Package."""
+    from fukuoka_dx.report.opendata import write_datapackage
+
+    if args.output is None:
+        raise UsageError("export datapackage writes a folder: give it with -o DIR")
+    if args.format != "csv" or args.bom:
+        raise UsageError("export datapackage writes CSV without a BOM: leave out --format/--bom")
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder")
+    try:
+        written = write_datapackage(plan, folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write {folder}: {exc.strerror}") from None
+    args.stderr.write(f"{PROG}: wrote {written}\n")
+    return 0
+
+
+def _export_schema(args: argparse.Namespace) -> int:
+    """``export schema plan|observations``: a JSON Schema (draft 2020-12)."""
+    from fukuoka_dx.report.opendata import observations_json_schema, plan_json_schema
+
+    if args.what not in ("plan", "observations"):
+        raise UsageError("export schema takes plan or observations (export schema plan)")
+    if args.format == "csv" and args.bom:
+        raise UsageError("--bom applies to CSV only: a schema is JSON")
+    schema = plan_json_schema() if args.what == "plan" else observations_json_schema()
+    _write(args, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
@@ -720,8 +758,13 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_option(p)
     p.set_defaults(func=cmd_schedule)
 
-    p = sub.add_parser("export", help="the indicators, initiatives or schedule table")
-    p.add_argument("table", choices=[t.value for t in Table])
+    p = sub.add_parser(
+        "export",
+        help="a table of the plan, the plan as a Data Package (datapackage -o DIR), or a JSON "
+        "Schema (schema plan|observations)",
+    )
+    p.add_argument("table", choices=[*(t.value for t in Table), "datapackage", "schema"])
+    p.add_argument("what", nargs="?", help="export schema: plan or observations")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     _bom_option(p)

@@ -1,4 +1,5 @@
-"""The exported tables: indicators, initiatives and schedule, as plain rows.
+"""The exported tables: indicators, initiatives and schedule, as plain rows; and the
+pillars, promotion items and the fidelity record (repairs, missing cells).
 
 Column names and order are fixed: other programs read them (the documentation's plan page
 lists their meaning). Rows are dicts of plain
@@ -21,12 +22,17 @@ from typing import Any, Final
 
 from fukuoka_dx._optional import require_pandas
 from fukuoka_dx.errors import InvalidValueError
-from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.model import Indicator, Initiative, Plan, PromotionItem, Repair, TargetColumn
+from fukuoka_dx.schedule import MissingCell
 from fukuoka_dx.targets import NumberTarget, RelativeTarget, Target, number_text
 
 __all__ = [
     "INDICATOR_COLUMNS",
     "INITIATIVE_COLUMNS",
+    "MISSING_CELL_COLUMNS",
+    "PILLAR_COLUMNS",
+    "PROMOTION_ITEM_COLUMNS",
+    "REPAIR_COLUMNS",
     "SCHEDULE_COLUMNS",
     "TABLES",
     "Cell",
@@ -36,7 +42,11 @@ __all__ = [
     "format_json",
     "indicator_rows",
     "initiative_rows",
+    "missing_cell_rows",
+    "pillar_rows",
     "plain",
+    "promotion_item_rows",
+    "repair_rows",
     "schedule_rows",
     "table_frame",
     "table_rows",
@@ -52,6 +62,10 @@ class Table(enum.StrEnum):
     INDICATORS = "indicators"
     INITIATIVES = "initiatives"
     SCHEDULE = "schedule"
+    PILLARS = "pillars"
+    PROMOTION_ITEMS = "promotion_items"
+    REPAIRS = "repairs"
+    MISSING_CELLS = "missing_cells"
 
 
 INDICATOR_COLUMNS: Final = (
@@ -83,6 +97,28 @@ INITIATIVE_COLUMNS: Final = (
     "indicator_count",
 )
 SCHEDULE_COLUMNS: Final = ("initiative_id", "row", "fiscal_year", "cell_text", "activity")
+PILLAR_COLUMNS: Final = ("pillar_id", "title", "title_en")
+PROMOTION_ITEM_COLUMNS: Final = ("promotion_item_id", "pillar_id", "title", "page", "own_block")
+REPAIR_COLUMNS: Final = (
+    "table",
+    "id",
+    "field",
+    "extracted",
+    "repaired",
+    "evidence",
+    "promotion_item_id",
+    "initiative_id",
+)
+MISSING_CELL_COLUMNS: Final = (
+    "cell",
+    "table",
+    "initiative_id",
+    "indicator_id",
+    "column",
+    "row",
+    "fiscal_year",
+    "note",
+)
 
 
 def target_value(cell: Target) -> float | None:
@@ -150,15 +186,106 @@ def schedule_rows(plan: Plan) -> list[Row]:
     return rows
 
 
+def pillar_rows(plan: Plan) -> list[Row]:
+    """One row per pillar (:data:`PILLAR_COLUMNS`)."""
+    return [{"pillar_id": p.id, "title": p.title, "title_en": p.title_en} for p in plan.pillars]
+
+
+def promotion_item_rows(plan: Plan) -> list[Row]:
+    """One row per promotion item, in document order (:data:`PROMOTION_ITEM_COLUMNS`)."""
+    return [
+        {
+            "promotion_item_id": p.id,
+            "pillar_id": p.pillar_id,
+            "title": p.title,
+            "page": p.page,
+            "own_block": p.own_block,
+        }
+        for p in plan.promotion_items
+    ]
+
+
+def _repair_row(repair: Repair, item: PromotionItem, initiative: Initiative | None) -> Row:
+    return {
+        "table": (Table.PROMOTION_ITEMS if initiative is None else Table.INITIATIVES).value,
+        "id": item.id if initiative is None else initiative.id,
+        "field": repair.field,
+        "extracted": repair.extracted,
+        "repaired": repair.repaired,
+        "evidence": repair.evidence,
+        "promotion_item_id": item.id,
+        "initiative_id": None if initiative is None else initiative.id,
+    }
+
+
+def repair_rows(plan: Plan) -> list[Row]:
+    """Every repair of extraction damage (:data:`REPAIR_COLUMNS`), in document order: a
+    promotion item's own, then those of its initiatives."""
+    by_item: dict[str, list[Initiative]] = {}
+    for ini in plan.initiatives:
+        by_item.setdefault(ini.promotion_item_id, []).append(ini)
+    rows: list[Row] = []
+    for item in plan.promotion_items:
+        rows += [_repair_row(r, item, None) for r in item.repairs]
+        for ini in by_item.get(item.id, []):
+            rows += [_repair_row(r, item, ini) for r in ini.repairs]
+    return rows
+
+
+def missing_cell_rows(plan: Plan) -> list[Row]:
+    """Every cell the source does not give (:data:`MISSING_CELL_COLUMNS`), in document order:
+    an initiative's lost schedule cells, then its indicators' ``missing`` cells, each with
+    its note. ``cell`` addresses it: ``{indicator_id}/{column}`` or
+    ``{initiative_id}/{row}/{fiscal_year}``."""
+    rows: list[Row] = []
+    for ini in plan.initiatives:
+        for n, srow in enumerate(ini.schedule.rows, 1):
+            for fy, cell in zip(ini.schedule.years, srow.cells, strict=True):
+                if isinstance(cell, MissingCell):
+                    rows.append(
+                        {
+                            "cell": f"{ini.id}/{n}/{fy.year}",
+                            "table": Table.SCHEDULE.value,
+                            "initiative_id": ini.id,
+                            "indicator_id": None,
+                            "column": None,
+                            "row": n,
+                            "fiscal_year": fy.year,
+                            "note": cell.note,
+                        }
+                    )
+        for ind in ini.indicators:
+            for column, note in ind.missing_notes:
+                rows.append(
+                    {
+                        "cell": f"{ind.id}/{column.value}",
+                        "table": Table.INDICATORS.value,
+                        "initiative_id": ini.id,
+                        "indicator_id": ind.id,
+                        "column": column.value,
+                        "row": None,
+                        "fiscal_year": ind.fiscal_year(column).year,
+                        "note": note,
+                    }
+                )
+    return rows
+
+
 TABLES: Final = {
     Table.INDICATORS: (INDICATOR_COLUMNS, indicator_rows),
     Table.INITIATIVES: (INITIATIVE_COLUMNS, initiative_rows),
     Table.SCHEDULE: (SCHEDULE_COLUMNS, schedule_rows),
+    Table.PILLARS: (PILLAR_COLUMNS, pillar_rows),
+    Table.PROMOTION_ITEMS: (PROMOTION_ITEM_COLUMNS, promotion_item_rows),
+    Table.REPAIRS: (REPAIR_COLUMNS, repair_rows),
+    Table.MISSING_CELLS: (MISSING_CELL_COLUMNS, missing_cell_rows),
 }
 
 
 def table_rows(plan: Plan, table: Table | str) -> tuple[tuple[str, ...], list[Row]]:
-    """The columns and rows of a table by name (``indicators``, ``initiatives``, ``schedule``)."""
+    """The columns and rows of a table by name (a :class:`Table`: ``indicators``,
+    ``initiatives``, ``schedule``, ``pillars``, ``promotion_items``, ``repairs``,
+    ``missing_cells``)."""
     try:
         columns, rows = TABLES[Table(table)]
     except ValueError:
