@@ -35,7 +35,8 @@ def test_columns_are_the_fixed_ones() -> None:
         "initiative_id", "promotion_item_id", "pillar_id", "title", "bureau", "reposts",
         "indicator_count",
     )  # fmt: skip
-    assert SCHEDULE_COLUMNS == ("initiative_id", "row", "fiscal_year", "cell_text", "activity")
+    assert SCHEDULE_COLUMNS[:5] == ("initiative_id", "row", "fiscal_year", "cell_text", "activity")
+    assert SCHEDULE_COLUMNS[5:] == ("continues_from_fy",)  # appended: the first five stay
 
 
 def test_indicator_rows(plan: Plan) -> None:

@@ -96,7 +96,14 @@ INITIATIVE_COLUMNS: Final = (
     "reposts",
     "indicator_count",
 )
-SCHEDULE_COLUMNS: Final = ("initiative_id", "row", "fiscal_year", "cell_text", "activity")
+SCHEDULE_COLUMNS: Final = (
+    "initiative_id",
+    "row",
+    "fiscal_year",
+    "cell_text",
+    "activity",
+    "continues_from_fy",
+)
 PILLAR_COLUMNS: Final = ("pillar_id", "title", "title_en")
 PROMOTION_ITEM_COLUMNS: Final = ("promotion_item_id", "pillar_id", "title", "page", "own_block")
 REPAIR_COLUMNS: Final = (
@@ -181,6 +188,11 @@ def schedule_rows(plan: Plan) -> list[Row]:
                         "fiscal_year": fy.year,
                         "cell_text": srow.cells[i].text,
                         "activity": srow.activity_at(i),
+                        "continues_from_fy": (
+                            None
+                            if (began := srow.continues_from(i)) is None
+                            else ini.schedule.years[began].year
+                        ),
                     }
                 )
     return rows

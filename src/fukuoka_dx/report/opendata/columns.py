@@ -278,6 +278,16 @@ _COLUMNS: Final[dict[Table, dict[str, Column]]] = {
             "empty for an empty cell, a marker or a lost cell.",
             "その年度に行う取組(→は左のセルの取組)。空のセル、記号、欠落したセルは空欄。",
         ),
+        "continues_from_fy": Column(
+            "integer",
+            "Continues from",
+            "継続元の年度",
+            "For a cell that carries an earlier activity on (→, or (完了) in the year it "
+            "completes): the fiscal year, by its starting year, in which that activity is "
+            "written; empty for new work of the year.",
+            "→ や (完了) のセルが続ける取組の記載年度(開始年の西暦)。その年度の新しい取組は空欄。",
+            minimum=1869,
+        ),
     },
     Table.REPAIRS: {
         "table": Column(
