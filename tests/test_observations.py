@@ -130,8 +130,8 @@ def test_json_files(plan: Plan, tmp_path: Path) -> None:
         parse_observations_json("[", plan)
     with pytest.raises(ObservationsError, match="cannot read the file"):
         read_observations(tmp_path / "absent.csv", plan)
-    with pytest.raises(ObservationsError, match=r"\.csv or \.json"):
-        read_observations(tmp_path / "obs.xlsx", plan)
+    with pytest.raises(ObservationsError, match=r"\.csv, \.json or \.xlsx"):
+        read_observations(tmp_path / "obs.ods", plan)
 
 
 def test_parse_value_checks_the_indicator(plan: Plan) -> None:

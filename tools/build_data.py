@@ -138,6 +138,83 @@ def initiative(raw: dict[str, Any], years: tuple[FiscalYear, ...], ed: Edition) 
     )
 
 
+@attrs.frozen
+class Translation:
+    """One string of ``datasrc/english.json``: the Japanese it translates, and the English."""
+
+    ja: str
+    en: str
+
+
+@attrs.frozen
+class English:
+    """``datasrc/english.json``: the unofficial English names, beside the Japanese."""
+
+    note: str
+    promotion_items: dict[str, Translation]
+    initiatives: dict[str, Translation]
+    indicators: dict[str, Translation]
+    units: dict[str, str]
+
+    def en(self, table: dict[str, Translation], key: str, ja: str, what: str) -> str:
+        """The English of ``key``, checked to translate the Japanese it stands beside."""
+        found = table.get(key)
+        if found is None:
+            raise ValueError(f"english.json: no English for {what} {key}")
+        if found.ja != ja:
+            raise ValueError(
+                f"english.json: {what} {key} translates {found.ja!r}, but the plan says {ja!r}"
+            )
+        if not found.en.strip():
+            raise ValueError(f"english.json: {what} {key} has an empty English text")
+        return found.en
+
+
+def load_english(datasrc: Path = DATASRC) -> English:
+    path = datasrc / "english.json"
+    return structure(json.loads(path.read_text("utf-8")), English, what=str(path))
+
+
+def translated(plan: Plan, english: English) -> Plan:
+    """The plan with its English names; every id must have one, and no other id."""
+    for what, table, ids in (
+        ("promotion item", english.promotion_items, {p.id for p in plan.promotion_items}),
+        ("initiative", english.initiatives, {i.id for i in plan.initiatives}),
+        ("indicator", english.indicators, {i.id for i in plan.indicators}),
+    ):
+        extra = sorted(set(table) - ids)
+        if extra:
+            raise ValueError(f"english.json: no {what} {', '.join(extra)} in the plan")
+    units = {i.unit for i in plan.indicators if i.unit}
+    missing = sorted(units - set(english.units))
+    if missing:
+        raise ValueError(f"english.json: units without English: {', '.join(missing)}")
+    items = tuple(
+        attrs.evolve(
+            p, title_en=english.en(english.promotion_items, p.id, p.title, "promotion item")
+        )
+        for p in plan.promotion_items
+    )
+    initiatives = tuple(
+        attrs.evolve(
+            ini,
+            title_en=english.en(english.initiatives, ini.id, ini.title, "initiative"),
+            indicators=tuple(
+                attrs.evolve(
+                    ind,
+                    name_en=english.en(english.indicators, ind.id, ind.name, "indicator"),
+                    unit_en=english.units[ind.unit] if ind.unit else None,
+                )
+                for ind in ini.indicators
+            ),
+        )
+        for ini in plan.initiatives
+    )
+    return attrs.evolve(
+        plan, promotion_items=items, initiatives=initiatives, translation_note=english.note
+    )
+
+
 def load_parts(datasrc: Path = DATASRC) -> list[dict[str, Any]]:
     parts = [json.loads(p.read_text("utf-8")) for p in sorted(datasrc.glob("part-*.json"))]
     return sorted(parts, key=lambda d: d["source_lines"][0])
@@ -164,7 +241,7 @@ def build(datasrc: Path = DATASRC) -> Plan:
     if unknown:
         raise ValueError(f"edition.json: not_comparable names no indicator: {', '.join(unknown)}")
     bureaus = {i.bureau.name_ja: i.bureau for i in initiatives}
-    return Plan(
+    plan = Plan(
         edition=ed.edition,
         title=ed.title,
         publisher=ed.publisher,
@@ -176,6 +253,7 @@ def build(datasrc: Path = DATASRC) -> Plan:
         bureaus=tuple(bureaus[b] for b in sorted(bureaus)),
         initiatives=tuple(initiatives),
     )
+    return translated(plan, load_english(datasrc))
 
 
 def output_path(plan: Plan) -> Path:

@@ -13,12 +13,16 @@
   builds it.
 * Three autodoc touch-ups: no "Bases: object" lines; a constant (a tuple, say) does not show
   its type's docstring; ``autodoc_type_aliases`` also work inside ``tuple[...]`` and ``| None``.
+* A reference to a class or function of the package through a package that re-exports it
+  (``fukuoka_dx.observations.ReadResult``) links to where it is documented, in the module
+  that defines it.
 """
 
 from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import importlib
 import inspect
 import os
 import re
@@ -121,6 +125,41 @@ def _unlinked_external(
     for name in app.config.docs_unavailable_inventories:
         if top in INVENTORIES[name][1]:
             return contnode
+    return None
+
+
+def _reexported(
+    app: Sphinx, env: BuildEnvironment, node: Any, contnode: nodes.Element
+) -> nodes.Element | None:
+    """Resolve a reference to a class or function of the package through a package that
+    re-exports it (``fukuoka_dx.observations.ReadResult``) to where it is documented: the
+    module that defines it (``fukuoka_dx.observations.rows.ReadResult``), and its members
+    likewise. Only the package's own names; anything else still fails ``-n``.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    target = str(node.get("reftarget", "")).lstrip("~.")
+    if not target.startswith("fukuoka_dx."):
+        return None
+    parts = target.split(".")
+    for i in range(len(parts) - 1, 0, -1):
+        name = ".".join(parts[:i])
+        module = sys.modules.get(name)
+        if module is None:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+        obj = getattr(module, parts[i], None)
+        if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+            return None
+        home = getattr(obj, "__module__", "")
+        if home == name or not home.startswith("fukuoka_dx."):
+            return None
+        canonical = ".".join([home, obj.__qualname__, *parts[i + 1 :]])
+        return env.get_domain("py").resolve_xref(
+            env, node["refdoc"], app.builder, node["reftype"], canonical, node, contnode
+        )
     return None
 
 
@@ -423,7 +462,9 @@ def api_exports() -> str:
     """A reST table of the names ``fukuoka_dx`` re-exports, each linked to its module.
 
     Each name's home is the module the package stub ``fukuoka_dx/__init__.pyi`` imports it
-    from (``fukuoka_dx._API``, the one list of the public API), not a list kept here.
+    from (``fukuoka_dx._API``, the one list of the public API), not a list kept here; where
+    that module is a package re-exporting a class or function of one of its modules
+    (``fukuoka_dx.report.opendata``), the home is that module, where it is documented.
     """
     import inspect
 
@@ -435,6 +476,9 @@ def api_exports() -> str:
             continue
         home = fukuoka_dx._API[name]
         obj = getattr(fukuoka_dx, name)
+        defined_in = getattr(obj, "__module__", "") if inspect.isclass(obj) or callable(obj) else ""
+        if defined_in.startswith(home + "."):
+            home = defined_in
         doc = inspect.getdoc(obj) if (inspect.isclass(obj) or callable(obj)) else None
         summary = (doc or "").strip().split("\n\n")[0].replace("\n", " ")
         # roles in a docstring resolve against its own module, not this page: make them literal
@@ -543,5 +587,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _drop_bases_object)
     app.connect("autodoc-process-docstring", _drop_inherited_data_docstring)
     # after intersphinx (500) and the Python domain's built-in resolver (900)
+    app.connect("missing-reference", _reexported, priority=940)
     app.connect("missing-reference", _unlinked_external, priority=950)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -65,12 +65,12 @@ from fukuoka_dx.report.export import INITIATIVE_COLUMNS as INITIATIVE_COLUMNS
 from fukuoka_dx.report.export import SCHEDULE_COLUMNS as SCHEDULE_COLUMNS
 from fukuoka_dx.report.export import Table as Table
 from fukuoka_dx.report.export import indicator_rows as indicator_rows
+from fukuoka_dx.report.export import initiative_rows as initiative_rows
+from fukuoka_dx.report.export import schedule_rows as schedule_rows
 from fukuoka_dx.report.opendata import datapackage_descriptor as datapackage_descriptor
 from fukuoka_dx.report.opendata import observations_json_schema as observations_json_schema
 from fukuoka_dx.report.opendata import plan_json_schema as plan_json_schema
 from fukuoka_dx.report.opendata import write_datapackage as write_datapackage
-from fukuoka_dx.report.export import initiative_rows as initiative_rows
-from fukuoka_dx.report.export import schedule_rows as schedule_rows
 from fukuoka_dx.schedule import Schedule as Schedule
 from fukuoka_dx.schedule import ScheduleRow as ScheduleRow
 from fukuoka_dx.serialization import converter as converter

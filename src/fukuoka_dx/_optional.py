@@ -28,3 +28,11 @@ def require_pandas() -> ModuleType:
 
 def require_matplotlib() -> ModuleType:
     return _require("matplotlib", "plot", "charts")
+
+
+def require_jinja2() -> ModuleType:
+    return _require("jinja2", "report", "the HTML report")
+
+
+def require_openpyxl() -> ModuleType:
+    return _require("openpyxl", "excel", "Excel workbooks (.xlsx)")

@@ -1,4 +1,4 @@
-"""The ``fukuoka-dx`` command: summary, show, search, schedule, export and progress.
+"""The ``fukuoka-dx`` command: summary, show, search, schedule, export, trend and progress.
 
 Exit codes: 0 on success, 2 on bad arguments or bad input (a one-line message on stderr,
 or one line per problem for observation files).
@@ -53,6 +53,8 @@ from fukuoka_dx.report.labels import (
     as_lang,
     column_label,
     default_lang,
+    name_of,
+    name_with_japanese,
     status_label,
     target_label,
 )
@@ -235,16 +237,18 @@ def cmd_show(args: argparse.Namespace) -> int:
         lines.append(f"pillar {p.id}  {p.title} ({p.title_en})")
         for item in plan.promotion_items:
             if item.pillar_id == p.id:
-                lines.append(f"  {item.id}  {item.title} (p.{item.page})")
-                lines += [f"    {i.id}  {i.title}" for i in plan.children(item.id)]
+                lines.append(f"  {item.id}  {name_with_japanese(item, lang)} (p.{item.page})")
+                lines += [
+                    f"    {i.id}  {name_with_japanese(i, lang)}" for i in plan.children(item.id)
+                ]
     elif RE_INDICATOR.match(key):
         ind = plan.indicator(key)
         ini = plan.initiative(ind.initiative_id)
-        lines.append(f"initiative {ini.id}  {ini.title}")
+        lines.append(f"initiative {ini.id}  {name_with_japanese(ini, lang)}")
         lines += indicator_lines(ind, lang, width)
     elif RE_PROMOTION_ITEM.match(key):
         item = plan.promotion_item(key)
-        lines.append(f"promotion item {item.id}  {item.title} (p.{item.page})")
+        lines.append(f"promotion item {item.id}  {name_with_japanese(item, lang)} (p.{item.page})")
         for ini in plan.children(item.id):
             lines += ["", *initiative_lines(plan, ini, lang, width)]
     else:
@@ -257,8 +261,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _haystack(ini: Initiative) -> str:
-    parts = [ini.id, ini.title, *ini.description, *ini.notes]
-    parts += [ind.name for ind in ini.indicators]
+    parts = [ini.id, ini.title, ini.title_en or "", *ini.description, *ini.notes]
+    parts += [ind.name for ind in ini.indicators] + [ind.name_en or "" for ind in ini.indicators]
     return _norm("\n".join(parts))
 
 
@@ -269,7 +273,16 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError("the search text is empty")
     found = plan.initiatives_of(bureau=args.bureau, pillar=args.pillar)
     hits = [i for i in found if needle in _haystack(i)]
-    rows = [(i.id, i.title, i.bureau.name_ja, len(i.indicators)) for i in hits]
+    lang = _lang(args)
+    rows = [
+        (
+            i.id,
+            name_with_japanese(i, lang) if args.format == "table" else i.title,
+            i.bureau.name_ja if lang is Lang.JA or args.format != "table" else i.bureau.name_en,
+            len(i.indicators),
+        )
+        for i in hits
+    ]
     if args.format == "json":
         _emit(
             args,
@@ -340,7 +353,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         _emit(args, format_csv(cols, rows, bom=args.bom))
     else:
         shown = [
-            (ini.id, ini.title, " / ".join(entry_text(e, lang) for e in es)) for ini, es in entries
+            (ini.id, name_of(ini, lang), " / ".join(entry_text(e, lang) for e in es))
+            for ini, es in entries
         ]
         _emit(args, f"{fy.label_ja} ({fy}, {fy.start} – {fy.end})")
         header = ["実行項目", "名称", "工程"] if lang is Lang.JA else ["id", "title", "activities"]

@@ -147,6 +147,10 @@ class PromotionItem:
     page: int = attrs.field(validator=_page)
     own_block: bool = attrs.field(validator=attrs.validators.instance_of(bool))
     repairs: tuple[Repair, ...] = ()
+    title_en: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_empty_text)
+    )
+    """An unofficial English translation of the title (the Japanese is authoritative)."""
 
     @property
     def pillar_id(self) -> str:
@@ -207,6 +211,14 @@ class Indicator:
     """False where the plan shows the baseline does not measure the same thing as the targets."""
     baseline_note: str | None = None
     """Why the baseline is not comparable (required when ``baseline_comparable`` is false)."""
+    name_en: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_empty_text)
+    )
+    """An unofficial English translation of the name (the Japanese is authoritative)."""
+    unit_en: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_empty_text)
+    )
+    """The unit in English (``件`` is ``cases``)."""
 
     def __attrs_post_init__(self) -> None:
         if not self.baseline_comparable and not self.baseline_note:
@@ -315,6 +327,10 @@ class Initiative:
         validator=attrs.validators.optional(_matches(RE_INITIATIVE, "1-8")),
     )
     repairs: tuple[Repair, ...] = ()
+    title_en: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_empty_text)
+    )
+    """An unofficial English translation of the title (the Japanese is authoritative)."""
 
     def __attrs_post_init__(self) -> None:
         for k, ind in enumerate(self.indicators, 1):
@@ -404,6 +420,10 @@ class Plan:
     promotion_items: tuple[PromotionItem, ...]
     bureaus: tuple[Bureau, ...]
     initiatives: tuple[Initiative, ...]
+    translation_note: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_empty_text)
+    )
+    """What the English names are: an unofficial translation, the Japanese authoritative."""
 
     def __attrs_post_init__(self) -> None:
         if self.first_year > self.last_year:

@@ -1,5 +1,8 @@
-"""Observed figures (実績): the values (:mod:`.values`), the checks against the plan every
-way in goes through (:mod:`.checks`), and the files that carry them (:mod:`.files`)."""
+"""Observed figures (実績): the values (:mod:`~fukuoka_dx.observations.values`), the checks
+against the plan every way in goes through (:mod:`~fukuoka_dx.observations.checks`), the rows
+of any file form read against the plan (:mod:`~fukuoka_dx.observations.rows`), and the files
+that carry them: Excel workbooks (:mod:`~fukuoka_dx.observations.spreadsheet`), CSV and JSON
+(:mod:`~fukuoka_dx.observations.files`). Each module imports only those before it."""
 
 from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.files import (

@@ -13,7 +13,7 @@ an error naming the file, the line and the column. Every row then goes through t
 checks as observations given in Python (:mod:`fukuoka_dx.observations.checks`).
 
 ``read_*`` take a file (a path or an open text file); ``parse_*`` take the text itself. All
-return a :class:`ReadResult`.
+return a :class:`~fukuoka_dx.observations.rows.ReadResult`.
 
 >>> from fukuoka_dx import load_plan
 >>> result = parse_observations_csv(
@@ -43,6 +43,7 @@ from fukuoka_dx.errors import (
 )
 from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.rows import ReadResult, SourceRow, read_rows
+from fukuoka_dx.observations.spreadsheet import read_observations_xlsx
 from fukuoka_dx.observations.values import OBSERVATION_COLUMNS, Observation, value_text
 
 __all__ = [
@@ -331,19 +332,25 @@ def read_observations(
     skip_empty: bool = False,
     encoding: str | None = None,
 ) -> ReadResult:
-    """Read a ``.csv`` or ``.json`` observations file, by its suffix."""
+    """Read a ``.csv``, ``.json`` or ``.xlsx`` observations file, by its suffix (a workbook
+    needs the ``excel`` extra, and has no text encoding to give)."""
     p = Path(path)
     options: dict[str, Any] = {
         "keep_valid": keep_valid,
         "skip_empty": skip_empty,
         "encoding": encoding,
     }
+    if p.suffix.lower() == ".xlsx":
+        if encoding is not None:
+            why = "an Excel workbook is not text: an encoding does not apply"
+            raise ObservationsError([InputProblem(str(p), None, encoding, why)])
+        return read_observations_xlsx(p, plan, keep_valid=keep_valid, skip_empty=skip_empty)
     if p.suffix.lower() == ".json":
         return read_observations_json(p, plan, **options)
     if p.suffix.lower() in (".csv", ".txt", ""):
         return read_observations_csv(p, plan, **options)
     raise ObservationsError(
-        [InputProblem(str(p), None, "", "expected a .csv or .json observations file")]
+        [InputProblem(str(p), None, "", "expected a .csv, .json or .xlsx observations file")]
     )
 
 

@@ -185,7 +185,8 @@ class Observation:
 
     def json_form(self) -> dict[str, object]:
         """The JSON object of this observation: the file columns, the value as a number or as
-        the text a file would hold (what :func:`observations_from_json` reads)."""
+        the text a file would hold (what the readers, such as
+        :func:`~fukuoka_dx.observations.files.parse_observations_json`, read)."""
         value: object = value_text(self.value)
         if isinstance(self.value, Figure):
             v = self.value.value

@@ -1,10 +1,12 @@
 """Progress: from observed figures to achievement rates (達成率), statuses, trajectories and
 grades.
 
-:mod:`.rules` judges one observation against one target; :mod:`.trajectory` follows an
-indicator over the years; :mod:`.schemes` turns results into the grades of an evaluation
-scheme; :mod:`.assessment` assesses the whole plan as of a date. The names here are those
-modules' public ones.
+Four modules, each importing only those before it:
+:mod:`~fukuoka_dx.progress.trajectory` follows an indicator over the years;
+:mod:`~fukuoka_dx.progress.rules` judges one observation against one target;
+:mod:`~fukuoka_dx.progress.schemes` turns results into the grades of an evaluation scheme;
+:mod:`~fukuoka_dx.progress.assessment` assesses the whole plan as of a date. The names here
+are those modules' public ones.
 """
 
 from fukuoka_dx.progress.assessment import Assessment, Exclusion, RollUp, assess

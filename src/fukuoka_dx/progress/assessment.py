@@ -106,7 +106,7 @@ class Assessment:
         )
 
     def rows(self) -> list[dict[str, Any]]:
-        """One plain row per indicator (:data:`PROGRESS_COLUMNS`)."""
+        """One plain row per indicator (:data:`~fukuoka_dx.progress.rules.PROGRESS_COLUMNS`)."""
         return [r.row() for r in self.results]
 
     def to_pandas(self) -> Any:
@@ -166,13 +166,15 @@ def assess(
     values for one year: :class:`~fukuoka_dx.errors.ObservationsError`). Those whose fiscal
     year or as-of date is after ``as_of`` are left out and listed in
     :attr:`Assessment.excluded`. Each indicator is judged against ``target`` or, by default,
-    the target in force on ``as_of`` (:func:`default_column`), from its latest observation.
+    the target in force on ``as_of``
+    (:func:`~fukuoka_dx.progress.rules.default_column`), from its latest observation.
     An indicator of a re-post (再掲) with no observation of its own uses those of the block
     it re-posts.
 
     Each result also carries the indicator's :class:`~fukuoka_dx.progress.trajectory.Trajectory`
     (its points up to ``as_of``, pace and projection towards the target judged) and its grade
-    in ``scheme`` (``standard``, ``abcd``, ``baseline`` or a :class:`Scheme` of one's own).
+    in ``scheme`` (``standard``, ``abcd``, ``baseline`` or a
+    :class:`~fukuoka_dx.progress.schemes.Scheme` of one's own).
     """
     chosen_scheme = as_scheme(scheme)
     day = today() if as_of is None else as_date(as_of)

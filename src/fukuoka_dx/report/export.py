@@ -86,6 +86,8 @@ INDICATOR_COLUMNS: Final = (
     "final_kind",
     "final_value",
     "final_text",
+    "name_en",
+    "unit_en",
 )
 INITIATIVE_COLUMNS: Final = (
     "initiative_id",
@@ -95,6 +97,7 @@ INITIATIVE_COLUMNS: Final = (
     "bureau",
     "reposts",
     "indicator_count",
+    "title_en",
 )
 SCHEDULE_COLUMNS: Final = (
     "initiative_id",
@@ -105,7 +108,14 @@ SCHEDULE_COLUMNS: Final = (
     "continues_from_fy",
 )
 PILLAR_COLUMNS: Final = ("pillar_id", "title", "title_en")
-PROMOTION_ITEM_COLUMNS: Final = ("promotion_item_id", "pillar_id", "title", "page", "own_block")
+PROMOTION_ITEM_COLUMNS: Final = (
+    "promotion_item_id",
+    "pillar_id",
+    "title",
+    "page",
+    "own_block",
+    "title_en",
+)
 REPAIR_COLUMNS: Final = (
     "table",
     "id",
@@ -151,6 +161,8 @@ def _indicator_row(ind: Indicator) -> Row:
         row[f"{column.value}_kind"] = cell.kind.value
         row[f"{column.value}_value"] = target_value(cell)
         row[f"{column.value}_text"] = cell.text
+    row["name_en"] = ind.name_en
+    row["unit_en"] = ind.unit_en
     return row
 
 
@@ -170,6 +182,7 @@ def initiative_rows(plan: Plan) -> list[Row]:
             "bureau": i.bureau.name_ja,
             "reposts": i.reposts,
             "indicator_count": len(i.indicators),
+            "title_en": i.title_en,
         }
         for i in plan.initiatives
     ]
@@ -212,6 +225,7 @@ def promotion_item_rows(plan: Plan) -> list[Row]:
             "title": p.title,
             "page": p.page,
             "own_block": p.own_block,
+            "title_en": p.title_en,
         }
         for p in plan.promotion_items
     ]

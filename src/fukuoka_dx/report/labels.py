@@ -27,6 +27,8 @@ __all__ = [
     "as_lang",
     "column_label",
     "default_lang",
+    "name_of",
+    "name_with_japanese",
     "status_label",
     "target_label",
 ]
@@ -131,3 +133,22 @@ def column_label(column: str, lang: Lang | str) -> str:
 def target_label(column: TargetColumn | str, lang: Lang | str) -> str:
     """``中間目標`` / ``mid-term target``, ``最終目標`` / ``final target``."""
     return _pick(_TARGETS[TargetColumn(column)], lang)
+
+
+def name_of(value: object, lang: Lang | str) -> str:
+    """The name of a promotion item, initiative or indicator for people: in English, the
+    unofficial translation where the plan has one (else the Japanese), in Japanese the
+    Japanese. Use :func:`name_with_japanese` where the Japanese should stand beside it."""
+    ja = getattr(value, "title", None) or getattr(value, "name", None) or str(value)
+    if as_lang(lang) is Lang.EN:
+        en = getattr(value, "title_en", None) or getattr(value, "name_en", None)
+        if en:
+            return str(en)
+    return str(ja)
+
+
+def name_with_japanese(value: object, lang: Lang | str) -> str:
+    """In English, ``English name (日本語)``; in Japanese, the Japanese name."""
+    ja = getattr(value, "title", None) or getattr(value, "name", None) or str(value)
+    shown = name_of(value, lang)
+    return shown if shown == ja else f"{shown} ({ja})"

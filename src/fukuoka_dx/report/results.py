@@ -19,7 +19,13 @@ from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.values import value_text
 from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment, RollUp, Status
 from fukuoka_dx.report.export import Row
-from fukuoka_dx.report.labels import Lang, as_lang, status_label, target_label
+from fukuoka_dx.report.labels import (
+    Lang,
+    as_lang,
+    name_with_japanese,
+    status_label,
+    target_label,
+)
 from fukuoka_dx.targets import number_text
 
 __all__ = [
@@ -113,8 +119,8 @@ def people_rows(
         rows.append(
             {
                 "indicator_id": r.indicator_id,
-                "name": ind.name,
-                "unit": ind.unit or "",
+                "name": name_with_japanese(ind, lang),
+                "unit": (ind.unit_en if lang is Lang.EN and ind.unit_en else ind.unit) or "",
                 "target": f"{target_label(r.target, lang)} {ind.target(r.target).text}".strip(),
                 "target_fy": fy(r.target_fy),
                 "observed_fy": fy(o.fiscal_year) if o else "",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
 from fukuoka_dx.report import text as _text
-from fukuoka_dx.report.labels import Lang, as_lang, target_label
+from fukuoka_dx.report.labels import Lang, as_lang, name_of, name_with_japanese, target_label
 from fukuoka_dx.report.overview import bureau_counts, pillar_counts
 from fukuoka_dx.schedule import Schedule, ScheduleEntry
 from fukuoka_dx.targets import TargetKind
@@ -184,7 +184,11 @@ def summary_lines(
     if activities and plan.first_year <= fy <= plan.last_year:
         lines += ["", f"{_fy(fy, lang)}の工程" if ja else f"Activities in force in {_fy(fy, lang)}"]
         rows = [
-            (ini.id, ini.title, " / ".join(entry_text(e, lang) for e in ini.schedule.entries(fy)))
+            (
+                ini.id,
+                name_of(ini, lang),
+                " / ".join(entry_text(e, lang) for e in ini.schedule.entries(fy)),
+            )
             for ini in plan.initiatives
             if ini.schedule.entries(fy)
         ]
@@ -214,15 +218,18 @@ def indicator_lines(ind: Indicator, lang: Lang | str, width: int = 100) -> list[
     ja = lang is Lang.JA
     quals = f" [{', '.join(q.value for q in ind.qualifiers)}]" if ind.qualifiers else ""
     position = f"; position {ind.position.value}" if ind.position else ""
-    lines = [f"{ind.id}  {ind.name}"]
+    lines = [f"{ind.id}  {name_of(ind, lang)}"]
+    if name_of(ind, lang) != ind.name:
+        lines.append(f"  {ind.name}")
     if ja:
         lines.append(
             f"  単位 {ind.unit or '-'}; 望ましい方向 {ind.direction.value}{quals}{position}"
         )
     else:
-        lines.append(
-            f"  unit {ind.unit or '-'}; desired direction {ind.direction.value}{quals}{position}"
-        )
+        unit = ind.unit or "-"
+        if ind.unit_en and ind.unit_en != ind.unit:
+            unit = f"{ind.unit_en} ({ind.unit})"
+        lines.append(f"  unit {unit}; desired direction {ind.direction.value}{quals}{position}")
     for column in TargetColumn:
         cell = ind.cell(column)
         fy = ind.fiscal_year(column)
@@ -251,7 +258,9 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
         wrapped = _text.wrap(text, max(20, width - 4))
         return [f"  {mark} {wrapped[0]}", *(f"    {w}" for w in wrapped[1:])]
 
-    lines = [f"{ini.id}  {ini.title}"]
+    lines = [f"{ini.id}  {name_of(ini, lang)}"]
+    if name_of(ini, lang) != ini.title:
+        lines.append(f"  {ini.title}")
     if ja:
         lines += [
             f"  推進項目 {item.id} {item.title}; 柱 {pillar.title}",
@@ -259,7 +268,8 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
         ]
     else:
         lines += [
-            f"  promotion item {item.id} {item.title}; pillar {pillar.title_en} ({pillar.title})",
+            f"  promotion item {item.id} {name_with_japanese(item, lang)}; "
+            f"pillar {pillar.title_en} ({pillar.title})",
             f"  所管 {ini.bureau.name_ja} ({ini.bureau.name_en}); page {ini.page}",
         ]
     if ini.reposts:
@@ -267,7 +277,7 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
         lines.append(
             f"  再掲: {ini.reposts} {original.title}"
             if ja
-            else f"  再掲: re-posts {ini.reposts} {original.title}"
+            else f"  再掲: re-posts {ini.reposts} {name_with_japanese(original, lang)}"
         )
     for d in ini.description:
         lines += para("●", d)

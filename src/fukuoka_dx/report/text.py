@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import Final
 
 
 def width(text: str) -> int:
@@ -21,16 +22,21 @@ def pad(text: str, size: int) -> str:
     return text + " " * max(0, size - width(text))
 
 
+#: Punctuation that does not begin a line (禁則): it stays at the end of the line before.
+_NO_LINE_START: Final = frozenset("、。，．,.）」』】〕)!?！？ー・：:;；")
+
+
 def wrap(text: str, size: int) -> list[str]:
-    """``text`` in lines of at most ``size`` display columns, broken between characters
-    (Japanese has no spaces to break at) or at spaces; nothing is cut off."""
+    """``text`` in lines of at most ``size`` display columns (closing punctuation may hang
+    one character beyond), broken between characters (Japanese has no spaces to break at)
+    or at spaces; nothing is cut off."""
     size = max(size, 2)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line, used = "", 0
         for ch in paragraph:
             w = width(ch)
-            if used + w > size and line:
+            if used + w > size and line and ch not in _NO_LINE_START:
                 cut = line.rfind(" ")
                 if cut > len(line) // 2 and ch != " ":  # break an English line at a space
                     lines.append(line[:cut])

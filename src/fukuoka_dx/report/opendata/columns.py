@@ -187,6 +187,14 @@ _COLUMNS: Final[dict[Table, dict[str, Column]]] = {
             "丸数字の実行項目の見出しにすぎないときFalse。",
             required=True,
         ),
+        "title_en": Column(
+            "string",
+            "Title in English",
+            "英語名(非公式訳)",
+            "An unofficial English translation of the title by the fukuoka-dx project; the "
+            "Japanese title is authoritative.",
+            "fukuoka-dxによる名称の非公式英訳。日本語の名称が正式。",
+        ),
     },
     Table.INITIATIVES: {
         "initiative_id": _INITIATIVE_ID,
@@ -218,6 +226,14 @@ _COLUMNS: Final[dict[Table, dict[str, Column]]] = {
             required=True,
             minimum=0,
         ),
+        "title_en": Column(
+            "string",
+            "Title in English",
+            "英語名(非公式訳)",
+            "An unofficial English translation of the title by the fukuoka-dx project; the "
+            "Japanese title is authoritative.",
+            "fukuoka-dxによる名称の非公式英訳。日本語の名称が正式。",
+        ),
     },
     Table.INDICATORS: {
         "indicator_id": _INDICATOR_ID,
@@ -248,6 +264,21 @@ _COLUMNS: Final[dict[Table, dict[str, Column]]] = {
             enum=_values(Direction),
         ),
         **_target_columns(),
+        "name_en": Column(
+            "string",
+            "Name in English",
+            "指標名の英訳(非公式訳)",
+            "An unofficial English translation of the name by the fukuoka-dx project; the "
+            "Japanese name is authoritative.",
+            "fukuoka-dxによる指標名の非公式英訳。日本語の指標名が正式。",
+        ),
+        "unit_en": Column(
+            "string",
+            "Unit in English",
+            "単位の英訳",
+            "The unit in English (件 is cases, 人 people); empty when the indicator has none.",
+            "単位の英訳(件は cases、人は people)。単位がないときは空欄。",
+        ),
     },
     Table.SCHEDULE: {
         "initiative_id": _INITIATIVE_ID,

@@ -1,0 +1,636 @@
+"""A one-file HTML report of an assessment, for people to read, share and print.
+
+:func:`report_html` gives the whole document: the plan's edition, digest and the as-of date;
+counts per status overall and a chart per pillar; then each pillar, promotion item and
+initiative with its indicators (status, figures, target, reason and a small trajectory);
+and the observations left out, with why. The page is self-contained (inline styles and
+SVG, nothing fetched), needs no JavaScript, prints on A4 with a page per pillar, and says
+every status in words and a symbol as well as a colour.
+
+It is drawn by Jinja2 templates (``fukuoka_dx/report/templates``) with autoescaping, so no
+text of the plan or of the observations ever becomes markup; the SVG is made from numbers.
+Needs the ``report`` extra (Jinja2).
+
+>>> from fukuoka_dx import load_plan, assess, Observation
+>>> plan = load_plan()
+>>> a = assess(plan, [Observation("1-1-3.1", 2024, 15000)], as_of="2025-06-30")
+>>> page = report_html(a, plan, lang="en")
+>>> page.startswith("<!doctype html>"), '<section id="pillar-5"' in page
+(True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from fukuoka_dx._optional import require_jinja2
+from fukuoka_dx._version import __version__
+from fukuoka_dx.errors import InputProblem, InvalidValueError
+from fukuoka_dx.fiscal_calendar import FiscalYear
+from fukuoka_dx.model import IndicatorStatus, Initiative, Plan, TargetColumn
+from fukuoka_dx.observations.values import CompositeValue, Figure, Observation, value_text
+from fukuoka_dx.progress import (
+    Assessment,
+    IndicatorProgress,
+    RollUp,
+    SchemeKind,
+    Status,
+    Trajectory,
+)
+from fukuoka_dx.report.labels import Lang, as_lang, column_label, status_label, target_label
+from fukuoka_dx.report.results import people_rows, percent
+from fukuoka_dx.targets import Target, TargetKind
+
+if TYPE_CHECKING:
+    import jinja2
+
+__all__ = [
+    "STATUS_COLOURS",
+    "STATUS_SYMBOLS",
+    "BarChart",
+    "Sparkline",
+    "report_html",
+    "sparkline",
+    "status_chart",
+]
+
+#: A symbol for each status, shown beside its label so that no status is told by colour alone.
+STATUS_SYMBOLS: Final[Mapping[Status, str]] = {
+    Status.ACHIEVED: "◎",
+    Status.ON_TRACK: "○",
+    Status.NEEDS_ACCELERATION: "△",
+    Status.LIMITED_PROGRESS: "▽",
+    Status.DETERIORATION: "✕",
+    Status.NOT_ASSESSABLE: "?",
+    Status.NO_DATA: "－",
+}
+
+#: The fill of each status (those of :mod:`fukuoka_dx.report.chart`) and the text colour that
+#: reads on it (contrast 4.5:1 or more).
+STATUS_COLOURS: Final[Mapping[Status, tuple[str, str]]] = {
+    Status.ACHIEVED: ("#1a9850", "#000000"),
+    Status.ON_TRACK: ("#91cf60", "#000000"),
+    Status.NEEDS_ACCELERATION: ("#fee08b", "#000000"),
+    Status.LIMITED_PROGRESS: ("#fc8d59", "#000000"),
+    Status.DETERIORATION: ("#d73027", "#ffffff"),
+    Status.NOT_ASSESSABLE: ("#bbbbbb", "#000000"),
+    Status.NO_DATA: ("#eeeeee", "#000000"),
+}
+
+#: The report's own words (Japanese, English); labels of statuses and columns come from
+#: :mod:`fukuoka_dx.report.labels`.
+_WORDS: Final[Mapping[str, tuple[str, str]]] = {
+    "report": ("進捗レポート", "Progress report"),
+    "publisher": ("発行", "publisher"),
+    "edition": ("版", "edition"),
+    "digest": ("ダイジェスト (SHA-256)", "digest (SHA-256)"),
+    "as_of": ("時点", "as of"),
+    "scheme": ("評価方式", "evaluation scheme"),
+    "targets": ("評価に用いる目標", "targets used"),
+    "targets_by_date": (
+        "時点による(中間目標年度の末日までは中間目標、その後は最終目標)",
+        "chosen by the as-of date (the mid-term target until the end of its fiscal year, "
+        "the final target after)",
+    ),
+    "contents": ("目次", "Contents"),
+    "summary": ("概要", "Summary"),
+    "overall": ("全体の進捗状況", "Status of all indicators"),
+    "by_pillar": ("柱ごとの進捗状況", "Status by pillar"),
+    "charts": ("柱ごとの指標数(進捗状況別)", "Indicators per status, by pillar"),
+    "all": ("全体", "All"),
+    "pillar": ("柱", "Pillar"),
+    "indicators_of": ("{id} の指標", "Indicators of {id}"),
+    "bureau": ("所管", "bureau"),
+    "reposts": ("再掲", "re-post of"),
+    "trajectory": ("推移", "trajectory"),
+    "no_data": ("実績なし", "No data"),
+    "pending": ("指標は今後設定", "Indicators to be set"),
+    "absent": ("指標なし", "No indicators"),
+    "left_out": ("評価から除いた実績", "Observations left out"),
+    "left_out_intro": (
+        "時点より後の実績と、読み取れなかった行です。",
+        "Observations dated after the as-of date, and rows that could not be read.",
+    ),
+    "after_as_of": ("時点より後の実績", "Dated after the as-of date"),
+    "unread": ("読み取れなかった行", "Rows that could not be read"),
+    "none": ("なし", "None."),
+    "location": ("場所", "location"),
+    "column": ("列", "column"),
+    "text": ("内容", "text"),
+    "problem": ("問題", "problem"),
+    "generated": ("fukuoka-dx {version} で作成", "Generated by fukuoka-dx {version}"),
+    "legend": ("凡例", "Legend"),
+    "legend_spark": (
+        "推移: ○ 現状値(中抜き)、● 実績、★ 目標、破線は最新の実績から目標まで",
+        "Trajectory: ○ baseline (hollow), ● observations, ★ target; the dashed line runs from "
+        "the latest figure to the target",
+    ),
+    "borrowed": ("{id} の実績による(再掲)", "from the observation of {id} (re-post)"),
+    "spark_baseline": ("現状値", "baseline"),
+    "spark_target": ("目標", "target"),
+    "spark_of": ("{id} の推移", "Trajectory of {id}"),
+    "chart_of": ("柱{id} {title}の指標数", "Indicators of pillar {id} {title}"),
+    "mean": ("平均達成率", "mean achievement"),
+}
+
+
+def _words(lang: Lang) -> dict[str, str]:
+    i = 0 if lang is Lang.JA else 1
+    return {key: pair[i] for key, pair in _WORDS.items()}
+
+
+def _fy(fy: FiscalYear, lang: Lang) -> str:
+    return fy.label_ja if lang is Lang.JA else f"{fy} ({fy.label_ja})"
+
+
+def _coord(value: float) -> str:
+    """A coordinate for SVG: one decimal, never ``-0.0``."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _figure(value: float) -> str:
+    """A figure for people: thousands separated, up to three decimals (``19,200``, ``7.9``)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+# -- the trajectory sparkline ---------------------------------------------------------------
+
+
+@attrs.frozen
+class Mark:
+    """One point of a sparkline, in SVG coordinates; ``baseline`` is drawn hollow."""
+
+    x: str
+    y: str
+    baseline: bool
+
+
+@attrs.frozen
+class Sparkline:
+    """A small SVG trajectory, every attribute already a number's text.
+
+    ``line`` joins the points, ``guide`` runs from the latest point to the target, ``star``
+    is the target's outline (empty strings where there is none); ``label`` says it in words.
+    """
+
+    width: int
+    height: int
+    line: str
+    marks: tuple[Mark, ...]
+    guide: str
+    star: str
+    label: str
+
+
+_SPARK_W: Final = 132
+_SPARK_H: Final = 40
+_SPARK_PAD: Final = 7.0
+
+
+def _star(cx: float, cy: float, outer: float = 5.5, inner: float = 2.3) -> str:
+    points = []
+    for k in range(10):
+        r = outer if k % 2 == 0 else inner
+        angle = -math.pi / 2 + k * math.pi / 5
+        points.append(f"{_coord(cx + r * math.cos(angle))},{_coord(cy + r * math.sin(angle))}")
+    return " ".join(points)
+
+
+def sparkline(trajectory: Trajectory, lang: Lang | str = Lang.JA) -> Sparkline | None:
+    """The sparkline of a trajectory: its points (the baseline hollow) and the target as a
+    star in its fiscal year; ``None`` when there is no point to draw."""
+    lang = as_lang(lang)
+    w = _words(lang)
+    points = trajectory.points
+    if not points:
+        return None
+    years = [p.fiscal_year.year for p in points]
+    values = [p.value for p in points]
+    target = trajectory.target
+    if target is not None and math.isfinite(target):
+        years.append(trajectory.target_fy.year)
+        values.append(target)
+    else:
+        target = None
+    x0, x1 = min(years), max(years)
+    y0, y1 = min(values), max(values)
+    if y0 == y1:
+        y0, y1 = y0 - 1, y1 + 1
+
+    def x(year: int) -> float:
+        if x0 == x1:
+            return _SPARK_W / 2
+        return _SPARK_PAD + (year - x0) / (x1 - x0) * (_SPARK_W - 2 * _SPARK_PAD)
+
+    def y(value: float) -> float:
+        return _SPARK_H - _SPARK_PAD - (value - y0) / (y1 - y0) * (_SPARK_H - 2 * _SPARK_PAD)
+
+    xy = [(x(p.fiscal_year.year), y(p.value)) for p in points]
+    line = " ".join(f"{_coord(a)},{_coord(b)}" for a, b in xy) if len(xy) > 1 else ""
+    marks = tuple(
+        Mark(_coord(a), _coord(b), p.baseline) for (a, b), p in zip(xy, points, strict=True)
+    )
+    guide = star = ""
+    if target is not None:
+        tx, ty = x(trajectory.target_fy.year), y(target)
+        star = _star(tx, ty)
+        last = xy[-1]
+        if (tx, ty) != last:
+            guide = f"{_coord(last[0])},{_coord(last[1])} {_coord(tx)},{_coord(ty)}"
+    said = []
+    for p in points:
+        text = f"{_figure(p.value)} ({_fy(p.fiscal_year, lang)})"
+        said.append(f"{w['spark_baseline']} {text}" if p.baseline else text)
+    if target is not None:
+        said.append(f"{w['spark_target']} {_figure(target)} ({_fy(trajectory.target_fy, lang)})")
+    sep = "、" if lang is Lang.JA else "; "
+    label = f"{w['spark_of'].format(id=trajectory.indicator_id)}: {sep.join(said)}"
+    return Sparkline(_SPARK_W, _SPARK_H, line, marks, guide, star, label)
+
+
+# -- the bar chart of a pillar ----------------------------------------------------------------
+
+
+@attrs.frozen
+class Bar:
+    """One bar of a status chart, in SVG coordinates."""
+
+    status: str
+    label: str
+    symbol: str
+    count: int
+    y: str
+    text_y: str
+    width: str
+    count_x: str
+    fill: str
+
+
+@attrs.frozen
+class BarChart:
+    """Counts per status as horizontal bars; ``label`` says them in words (its ``<title>``)."""
+
+    id: str
+    width: int
+    height: int
+    bar_x: int
+    bar_height: int
+    bars: tuple[Bar, ...]
+    label: str
+
+
+_BAR_ROW: Final = 18
+_BAR_H: Final = 12
+_BAR_MAX: Final = 120
+
+
+def status_chart(
+    rollup: RollUp, lang: Lang | str = Lang.JA, *, chart_id: str = "chart", title: str = ""
+) -> BarChart:
+    """A bar per status of ``rollup`` (longest: the largest count), each with its symbol,
+    label and count; ``title`` begins the chart's label."""
+    lang = as_lang(lang)
+    label_width = 84 if lang is Lang.JA else 150
+    top = max((n for _, n in rollup.counts), default=0) or 1
+    bars = []
+    for k, (status, n) in enumerate(rollup.counts):
+        row_y = 4 + k * _BAR_ROW
+        width = 0.0 if n == 0 else max(2.0, n / top * _BAR_MAX)
+        bars.append(
+            Bar(
+                status=status.value,
+                label=status_label(status, lang),
+                symbol=STATUS_SYMBOLS[status],
+                count=n,
+                y=_coord(row_y),
+                text_y=_coord(row_y + _BAR_H - 2),
+                width=_coord(width),
+                count_x=_coord(label_width + width + 4),
+                fill=STATUS_COLOURS[status][0],
+            )
+        )
+    sep = "、" if lang is Lang.JA else ", "
+    counts = sep.join(f"{status_label(s, lang)} {n}" for s, n in rollup.counts)
+    label = f"{title}: {counts}" if title else counts
+    height = 8 + len(bars) * _BAR_ROW
+    width = label_width + _BAR_MAX + 36
+    return BarChart(chart_id, width, height, label_width, _BAR_H, tuple(bars), label)
+
+
+# -- the views the template draws -----------------------------------------------------------
+
+
+@attrs.frozen
+class StatusView:
+    code: str
+    label: str
+    symbol: str
+    fill: str
+    ink: str
+
+
+@attrs.frozen
+class CountsView:
+    """A row of the summary: counts per status (in :class:`Status` order) and the mean."""
+
+    key: str
+    title: str
+    title_en: str
+    counts: tuple[int, ...]
+    total: int
+    mean: str
+
+
+@attrs.frozen
+class RowView:
+    """One indicator with an observation (or a status other than no data)."""
+
+    id: str
+    name: str
+    target: str
+    target_fy: str
+    observed: str
+    observed_fy: str
+    borrowed: str
+    achievement: str
+    expected: str
+    status: StatusView
+    grade: str
+    reason: str
+    spark: Sparkline | None
+
+
+@attrs.frozen
+class NoDataView:
+    id: str
+    name: str
+    target: str
+
+
+@attrs.frozen
+class InitiativeView:
+    id: str
+    title: str
+    bureau: str
+    reposts: str
+    caption: str
+    rows: tuple[RowView, ...]
+    no_data: tuple[NoDataView, ...]
+    empty: str
+    """Said when the initiative has no indicators (with the plan's note, if any)."""
+
+
+@attrs.frozen
+class ItemView:
+    id: str
+    title: str
+    initiatives: tuple[InitiativeView, ...]
+
+
+@attrs.frozen
+class PillarView:
+    id: str
+    title: str
+    title_en: str
+    counts: CountsView
+    chart: BarChart
+    items: tuple[ItemView, ...]
+
+
+@attrs.frozen
+class ExcludedView:
+    indicator_id: str
+    fiscal_year: str
+    value: str
+    as_of: str
+    reason: str
+
+
+def _status_view(status: Status, lang: Lang) -> StatusView:
+    fill, ink = STATUS_COLOURS[status]
+    return StatusView(status.value, status_label(status, lang), STATUS_SYMBOLS[status], fill, ink)
+
+
+def _counts_view(rollup: RollUp, title: str, title_en: str) -> CountsView:
+    return CountsView(
+        rollup.key,
+        title,
+        title_en,
+        tuple(rollup.count(s) for s in Status),
+        rollup.total,
+        percent(rollup.mean_achievement),
+    )
+
+
+#: The target cells whose text takes the indicator's unit (``25,000 件``; not ``調査後設定``).
+_UNIT_KINDS: Final = frozenset({TargetKind.NUMBER, TargetKind.RANGE, TargetKind.COMPOSITE})
+
+
+def _observed(o: Observation, unit: str | None = None) -> str:
+    """An observed value for people, with the unit when it is a figure or figures."""
+    if isinstance(o.value, Figure):
+        return _with_unit(_figure(o.value.value), unit)
+    text = value_text(o.value)
+    return _with_unit(text, unit) if isinstance(o.value, CompositeValue) else text
+
+
+def _with_unit(text: str, unit: str | None) -> str:
+    return f"{text} {unit}" if unit and text else text
+
+
+def _target(target: Target, column: TargetColumn, unit: str | None, lang: Lang) -> str:
+    """``最終目標 25,000 件`` / ``final target 25,000 件``."""
+    text = _with_unit(target.text, unit) if target.kind in _UNIT_KINDS else target.text
+    return f"{target_label(column, lang)} {text}".strip()
+
+
+def _initiative_view(
+    ini: Initiative,
+    results: Mapping[str, IndicatorProgress],
+    people: Mapping[str, Mapping[str, str]],
+    lang: Lang,
+    w: Mapping[str, str],
+    show_grade: bool,
+) -> InitiativeView:
+    rows, no_data = [], []
+    for ind in ini.indicators:
+        r = results[ind.id]
+        p = people[ind.id]
+        target = _target(ind.target(r.target), r.target, ind.unit, lang)
+        if r.status is Status.NO_DATA:
+            no_data.append(NoDataView(ind.id, ind.name, f"{target} ({p['target_fy']})"))
+            continue
+        o = r.observation
+        rows.append(
+            RowView(
+                id=ind.id,
+                name=ind.name,
+                target=target,
+                target_fy=p["target_fy"],
+                observed=_observed(o, ind.unit) if o else "-",
+                observed_fy=p["observed_fy"],
+                borrowed=w["borrowed"].format(id=r.borrowed_from) if r.borrowed_from else "",
+                achievement=p["achievement"],
+                expected=p["expected"],
+                status=_status_view(r.status, lang),
+                grade=(r.grade or "-") if show_grade else "",
+                reason=r.reason,
+                spark=sparkline(r.trajectory, lang) if r.trajectory else None,
+            )
+        )
+    empty = ""
+    if not ini.indicators:
+        said = w["pending"] if ini.indicator_status is IndicatorStatus.PENDING else w["absent"]
+        empty = f"{said} {ini.indicator_note}" if ini.indicator_note else said
+    bureau = (
+        ini.bureau.name_ja if lang is Lang.JA else f"{ini.bureau.name_ja} ({ini.bureau.name_en})"
+    )
+    caption = w["indicators_of"].format(id=ini.id)
+    return InitiativeView(
+        ini.id, ini.title, bureau, ini.reposts or "", caption, tuple(rows), tuple(no_data), empty
+    )
+
+
+def _pillar_views(
+    assessment: Assessment, plan: Plan, lang: Lang, w: Mapping[str, str], show_grade: bool
+) -> tuple[PillarView, ...]:
+    results = {r.indicator_id: r for r in assessment.results}
+    people = {row["indicator_id"]: row for row in people_rows(assessment, plan, lang)}
+    rollups = {r.key: r for r in assessment.by_pillar}
+    views = []
+    for pillar in plan.pillars:
+        rollup = rollups.get(pillar.id) or RollUp(
+            pillar.id, pillar.title, tuple((s, 0) for s in Status), None, 0
+        )
+        items = []
+        for item in plan.promotion_items:
+            if item.pillar_id != pillar.id:
+                continue
+            inis = tuple(
+                _initiative_view(ini, results, people, lang, w, show_grade)
+                for ini in plan.children(item.id)
+            )
+            items.append(ItemView(item.id, item.title, inis))
+        title = w["chart_of"].format(
+            id=pillar.id, title=pillar.title if lang is Lang.JA else pillar.title_en
+        )
+        views.append(
+            PillarView(
+                pillar.id,
+                pillar.title,
+                pillar.title_en,
+                _counts_view(rollup, pillar.title, pillar.title_en),
+                status_chart(rollup, lang, chart_id=f"chart-{pillar.id}", title=title),
+                tuple(items),
+            )
+        )
+    return tuple(views)
+
+
+# -- the document ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The templates' environment, made once: autoescaping on, undefined names an error."""
+    require_jinja2()
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("fukuoka_dx.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def report_html(
+    assessment: Assessment,
+    plan: Plan,
+    *,
+    lang: Lang | str = Lang.JA,
+    observations_left_out: Sequence[InputProblem] = (),
+) -> str:
+    """The report of ``assessment`` (an assessment of ``plan``) as one HTML document.
+
+    ``lang`` chooses the words around the plan (``ja`` or ``en``); the plan's own names are
+    shown in Japanese in both. ``observations_left_out`` are rows of the observations file
+    that could not be read (:attr:`~fukuoka_dx.observations.ReadResult.rejected`); they are
+    listed with the observations the assessment left out for their dates. Needs the
+    ``report`` extra.
+    """
+    lang = as_lang(lang)
+    if assessment.digest != plan.digest:
+        raise InvalidValueError(
+            f"the assessment is of the plan {assessment.edition} with digest "
+            f"{assessment.digest[:12]}, not of this plan ({plan.edition}, {plan.digest[:12]})"
+        )
+    w = _words(lang)
+    show_grade = assessment.scheme.kind is not SchemeKind.STATUS
+    as_of_fy = FiscalYear.from_date(assessment.as_of)
+    targets = (
+        target_label(assessment.target, lang)
+        if assessment.target is not None
+        else w["targets_by_date"]
+    )
+    excluded = tuple(
+        ExcludedView(
+            e.observation.indicator_id,
+            _fy(e.observation.fiscal_year, lang),
+            _observed(e.observation),
+            str(e.observation.as_of) if e.observation.as_of else "",
+            e.reason,
+        )
+        for e in assessment.excluded
+    )
+    columns = {
+        c: column_label(c, lang)
+        for c in (
+            "indicator_id",
+            "name",
+            "target",
+            "observed_value",
+            "observed_fy",
+            "fiscal_year",
+            "value",
+            "as_of",
+            "achievement",
+            "expected",
+            "status",
+            "grade",
+            "reason",
+            "total",
+            "mean_achievement",
+        )
+    }
+    columns["trajectory"] = w["trajectory"]
+    template = _environment().get_template("report.html")
+    return template.render(
+        lang=lang.value,
+        w=w,
+        col=columns,
+        plan=plan,
+        digest=plan.digest,
+        digest_short=plan.digest[:12],
+        as_of=str(assessment.as_of),
+        as_of_fy=_fy(as_of_fy, lang),
+        scheme=assessment.scheme.name,
+        targets=targets,
+        statuses=tuple(_status_view(s, lang) for s in Status),
+        overall=_counts_view(assessment.overall, w["all"], w["all"]),
+        pillars=_pillar_views(assessment, plan, lang, w, show_grade),
+        show_grade=show_grade,
+        excluded=excluded,
+        problems=tuple(observations_left_out),
+        generated=w["generated"].format(version=__version__),
+    )
