@@ -62,6 +62,18 @@ def _table_frame(value: object, table: str) -> Any:
     return table_frame(value, table)
 
 
-# The values below offer notebook HTML and data frames that the presentation layer draws;
-# the package root is the one place that knows both (see fukuoka_dx._presentation).
-_presentation.connect(html=_notebook_html, frame=_table_frame)
+def _report_document(value: object, lang: str | None) -> str:
+    from fukuoka_dx.loading import load_plan
+    from fukuoka_dx.progress import Assessment
+    from fukuoka_dx.report.html import report_html
+    from fukuoka_dx.report.labels import default_lang
+
+    if not isinstance(value, Assessment):
+        raise TypeError(f"no report of {type(value).__name__}")
+    plan = load_plan(value.edition)
+    return report_html(value, plan, lang=lang or default_lang())
+
+
+# The values below offer notebook HTML, data frames and a report that the presentation layer
+# draws; the package root is the one place that knows both (see fukuoka_dx._presentation).
+_presentation.connect(html=_notebook_html, frame=_table_frame, document=_report_document)

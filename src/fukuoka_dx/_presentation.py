@@ -11,16 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["connect", "frame", "html"]
+__all__ = ["connect", "document", "frame", "html"]
 
 _html: Callable[[object], str] | None = None
 _frame: Callable[[object, str], Any] | None = None
+_document: Callable[[object, str | None], str] | None = None
 
 
-def connect(html: Callable[[object], str], frame: Callable[[object, str], Any]) -> None:
-    """Install the functions that draw a value as HTML and as a pandas DataFrame."""
-    global _html, _frame
-    _html, _frame = html, frame
+def connect(
+    html: Callable[[object], str],
+    frame: Callable[[object, str], Any],
+    document: Callable[[object, str | None], str],
+) -> None:
+    """Install the functions that draw a value as notebook HTML, as a pandas DataFrame and
+    as a whole HTML document (the progress report)."""
+    global _html, _frame, _document
+    _html, _frame, _document = html, frame, document
 
 
 def html(value: object) -> str:
@@ -35,3 +41,10 @@ def frame(value: object, table: str) -> Any:
     if _frame is None:  # pragma: no cover - the package root connects it on import
         raise RuntimeError("no presentation connected")
     return _frame(value, table)
+
+
+def document(value: object, lang: str | None) -> str:
+    """``value`` as a whole HTML document in ``lang`` (``None``: by the locale)."""
+    if _document is None:  # pragma: no cover - the package root connects it on import
+        raise RuntimeError("no presentation connected")
+    return _document(value, lang)

@@ -38,12 +38,10 @@ from fukuoka_dx.observations.files import (
 )
 from fukuoka_dx.observations.values import value_text
 from fukuoka_dx.progress import (
-    ASSESSABLE_KINDS,
     Assessment,
     Status,
     Thresholds,
     assess,
-    default_column,
 )
 from fukuoka_dx.progress.schemes import SCHEMES, STANDARD, Scheme, read_scheme
 from fukuoka_dx.report import text as _text
@@ -139,6 +137,16 @@ def _write(args: argparse.Namespace, text: str) -> None:
     else:
         stdout: TextIO = args.stdout
         stdout.write(text)
+
+
+def _write_bytes(args: argparse.Namespace, data: bytes) -> None:
+    """Write a binary file (a workbook) to ``--output``, which the caller has checked."""
+    path = Path(args.output)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    args.stderr.write(f"{PROG}: wrote {path}\n")
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:
@@ -421,11 +429,11 @@ def _export_schema(args: argparse.Namespace) -> int:
 
 def _template(plan: Plan, fy: FiscalYear, column: TargetColumn | None, *, bom: bool) -> str:
     """An observations file to fill in: a row per indicator assessable in ``fy``."""
+    from fukuoka_dx.report.excel import template_indicators
+
     comments = ("# name", "# unit", "# baseline", "# midterm", "# final")
     rows = []
-    for ind in plan.indicators:
-        if ind.target(column or default_column(ind, fy.end)).kind not in ASSESSABLE_KINDS:
-            continue
+    for ind in template_indicators(plan, fy, column):
         row: dict[str, str | int | float | None] = {
             "indicator_id": ind.id,
             "fiscal_year": fy.short,
@@ -565,8 +573,12 @@ def _check_progress_args(args: argparse.Namespace, plan: Plan) -> None:
         for name, flag in _ASSESS_ONLY.items():
             if getattr(args, name) not in (None, False):
                 raise UsageError(f"{flag} does not apply to --template")
-        if args.format not in (None, "csv"):
-            raise UsageError(f"--template writes CSV: --format {args.format} does not apply")
+        if args.format not in (None, "csv", "xlsx"):
+            raise UsageError(
+                f"--template writes CSV or xlsx: --format {args.format} does not apply"
+            )
+        if args.format == "xlsx" and (args.output is None or args.bom):
+            raise UsageError("--format xlsx writes a workbook: give -o FILE.xlsx (and no --bom)")
         if args.fy is not None and not plan.first_year <= args.fy <= plan.last_year:
             raise UsageError(f"--fy: {_outside_plan(plan, args.fy)}")
         return
@@ -576,6 +588,11 @@ def _check_progress_args(args: argparse.Namespace, plan: Plan) -> None:
         raise UsageError("--fy applies to --template only: observations carry their own years")
     if args.all and (args.format or "table") != "table":
         raise UsageError(f"--all applies to the table only, not to --format {args.format}")
+    if args.format == "xlsx" and (args.output is None or args.by or args.bom):
+        raise UsageError(
+            "--format xlsx writes a workbook of every level: give -o FILE.xlsx, "
+            "and no --by or --bom"
+        )
     if args.chart is not None:
         from fukuoka_dx.report.chart import chart_path
 
@@ -609,7 +626,12 @@ def cmd_progress(args: argparse.Namespace) -> int:
         fy = args.fy or FiscalYear.from_date(day)
         if not plan.first_year <= fy <= plan.last_year:
             raise UsageError(f"{_outside_plan(plan, fy)}: give --fy")
-        _write(args, _template(plan, fy, column, bom=args.bom))
+        if args.format == "xlsx":
+            from fukuoka_dx.report.excel import template_workbook
+
+            _write_bytes(args, template_workbook(plan, fy, column, _lang(args)))
+        else:
+            _write(args, _template(plan, fy, column, bom=args.bom))
         return 0
     result = read_observations(
         args.file, plan, keep_valid=True, skip_empty=True, encoding=args.encoding
@@ -637,7 +659,11 @@ def cmd_progress(args: argparse.Namespace) -> int:
                 f"{PROG}: left out {o.indicator_id} {o.fiscal_year.label_ja} "
                 f"({value_text(o.value)}): {ex.reason}\n"
             )
-    if args.by:
+    if args.format == "xlsx":
+        from fukuoka_dx.report.excel import results_workbook
+
+        _write_bytes(args, results_workbook(assessment, plan, _lang(args)))
+    elif args.by:
         _write_rollup(args, assessment)
     elif args.format == "csv":
         _write(
@@ -710,6 +736,34 @@ def cmd_trend(args: argparse.Namespace) -> int:
 
         save_figure(trend_chart(t, indicator), args.chart)
         args.stderr.write(f"{PROG}: chart written to {args.chart}\n")
+    return 0
+
+
+# -- report ---------------------------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The one-file HTML progress report of an observations file."""
+    from fukuoka_dx.report.html import report_html
+
+    plan = _plan(args)
+    if not (args.output or "").lower().endswith((".html", ".htm")) and args.output is not None:
+        raise UsageError(f"the report is HTML: give -o a .html name, not {args.output!r}")
+    day: pendulum.Date = args.as_of or today()
+    result = read_observations(
+        args.file, plan, keep_valid=True, skip_empty=True, encoding=args.encoding
+    )
+    if result.rejected and not args.keep_valid:
+        raise ObservationsError(result.rejected)
+    _report_reading(args, result)
+    target = TargetColumn(args.target) if args.target else None
+    assessment = assess(
+        plan, result.observations, as_of=day, target=target, scheme=args.scheme or STANDARD
+    )
+    html = report_html(assessment, plan, lang=_lang(args), observations_left_out=result.rejected)
+    _write(args, html)
+    if args.output is not None:
+        args.stderr.write(f"{PROG}: wrote {args.output}\n")
     return 0
 
 
@@ -794,11 +848,30 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_option(p)
     p.set_defaults(func=cmd_trend)
 
+    p = sub.add_parser("report", help="a one-file HTML progress report (the report extra)")
+    p.add_argument("file", help="observations file (.csv, .json or .xlsx)")
+    p.add_argument("--as-of", type=_date_arg, help="date to assess at (default: today, JST)")
+    p.add_argument("--target", choices=("midterm", "final"), help="default: by the as-of date")
+    p.add_argument("--scheme", type=_scheme_arg, metavar="SCHEME", help="as for progress")
+    p.add_argument("--encoding", choices=tuple(ENCODINGS), help="the file's encoding")
+    p.add_argument(
+        "--keep-valid",
+        action="store_true",
+        help="report the valid rows and list the rejected ones in the report",
+    )
+    p.add_argument("--output", "-o", help="the .html file to write (default: standard output)")
+    _lang_option(p)
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("progress", help="assess observed figures against the targets")
     p.add_argument("file", nargs="?", help="observations file (.csv or .json)")
     p.add_argument("--as-of", type=_date_arg, help="date to assess at (default: today, JST)")
     p.add_argument("--target", choices=("midterm", "final"), help="default: by the as-of date")
-    p.add_argument("--format", choices=("table", "csv", "json"), help="default: table")
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "xlsx"),
+        help="default: table (xlsx: a workbook, with -o FILE; the excel extra)",
+    )
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--chart", help="also draw a chart to this .png, .svg or .pdf file (plot extra)")
     p.add_argument(

@@ -121,6 +121,11 @@ class Assessment:
     def _repr_html_(self) -> str:
         return _presentation.html(self)
 
+    def to_html(self, lang: str | None = None) -> str:
+        """The one-file HTML progress report of this assessment, in ``lang`` (``ja`` or
+        ``en``; default: by the locale). Needs the ``report`` extra."""
+        return _presentation.document(self, lang)
+
 
 # -- the rules ------------------------------------------------------------------------------
 
