@@ -32,7 +32,14 @@ from fukuoka_dx._optional import require_jinja2
 from fukuoka_dx._version import __version__
 from fukuoka_dx.errors import InputProblem, InvalidValueError
 from fukuoka_dx.fiscal_calendar import FiscalYear
-from fukuoka_dx.model import IndicatorStatus, Initiative, Plan, TargetColumn
+from fukuoka_dx.model import (
+    Indicator,
+    IndicatorStatus,
+    Initiative,
+    Plan,
+    PromotionItem,
+    TargetColumn,
+)
 from fukuoka_dx.observations.values import CompositeValue, Figure, Observation, value_text
 from fukuoka_dx.progress import (
     Assessment,
@@ -355,6 +362,7 @@ class RowView:
 
     id: str
     name: str
+    name_en: str
     target: str
     target_fy: str
     observed: str
@@ -372,6 +380,7 @@ class RowView:
 class NoDataView:
     id: str
     name: str
+    name_en: str
     target: str
 
 
@@ -379,6 +388,7 @@ class NoDataView:
 class InitiativeView:
     id: str
     title: str
+    title_en: str
     bureau: str
     reposts: str
     caption: str
@@ -392,6 +402,7 @@ class InitiativeView:
 class ItemView:
     id: str
     title: str
+    title_en: str
     initiatives: tuple[InitiativeView, ...]
 
 
@@ -466,13 +477,16 @@ def _initiative_view(
         p = people[ind.id]
         target = _target(ind.target(r.target), r.target, ind.unit, lang)
         if r.status is Status.NO_DATA:
-            no_data.append(NoDataView(ind.id, ind.name, f"{target} ({p['target_fy']})"))
+            no_data.append(
+                NoDataView(ind.id, ind.name, _english(ind, lang), f"{target} ({p['target_fy']})")
+            )
             continue
         o = r.observation
         rows.append(
             RowView(
                 id=ind.id,
                 name=ind.name,
+                name_en=_english(ind, lang),
                 target=target,
                 target_fy=p["target_fy"],
                 observed=_observed(o, ind.unit) if o else "-",
@@ -495,8 +509,22 @@ def _initiative_view(
     )
     caption = w["indicators_of"].format(id=ini.id)
     return InitiativeView(
-        ini.id, ini.title, bureau, ini.reposts or "", caption, tuple(rows), tuple(no_data), empty
+        ini.id,
+        ini.title,
+        _english(ini, lang),
+        bureau,
+        ini.reposts or "",
+        caption,
+        tuple(rows),
+        tuple(no_data),
+        empty,
     )
+
+
+def _english(value: Indicator | Initiative | PromotionItem, lang: Lang) -> str:
+    """The unofficial English name shown beside the Japanese in an English report."""
+    en = getattr(value, "name_en", None) or getattr(value, "title_en", None)
+    return str(en) if lang is Lang.EN and en else ""
 
 
 def _pillar_views(
@@ -518,7 +546,7 @@ def _pillar_views(
                 _initiative_view(ini, results, people, lang, w, show_grade)
                 for ini in plan.children(item.id)
             )
-            items.append(ItemView(item.id, item.title, inis))
+            items.append(ItemView(item.id, item.title, _english(item, lang), inis))
         title = w["chart_of"].format(
             id=pillar.id, title=pillar.title if lang is Lang.JA else pillar.title_en
         )

@@ -7,7 +7,14 @@ from collections.abc import Iterable, Sequence
 
 from fukuoka_dx.model import Indicator, Initiative, Plan
 from fukuoka_dx.progress import Assessment, Status
-from fukuoka_dx.report.labels import Lang, as_lang, column_label, default_lang, status_label
+from fukuoka_dx.report.labels import (
+    Lang,
+    as_lang,
+    column_label,
+    default_lang,
+    name_with_japanese,
+    status_label,
+)
 from fukuoka_dx.report.overview import PillarCount, pillar_counts
 from fukuoka_dx.report.results import PEOPLE_COLUMNS, people_rows, percent
 from fukuoka_dx.report.screens import schedule_cells
@@ -36,12 +43,12 @@ def html_table(
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _indicator_rows(indicators: Iterable[Indicator]) -> list[tuple[object, ...]]:
+def _indicator_rows(indicators: Iterable[Indicator], lang: Lang) -> list[tuple[object, ...]]:
     return [
         (
             i.id,
-            i.name,
-            i.unit or "",
+            name_with_japanese(i, lang),
+            (i.unit_en if lang is Lang.EN and i.unit_en else i.unit) or "",
             i.direction.value,
             f"{i.baseline.text} ({i.baseline_fy.label_ja})",
             i.midterm.text or "(missing)",
@@ -51,19 +58,30 @@ def _indicator_rows(indicators: Iterable[Indicator]) -> list[tuple[object, ...]]
     ]
 
 
-_INDICATOR_HEADER = ("id", "指標", "unit", "direction", "現状値", "中間目標", "最終目標")
+def _indicator_header(lang: Lang) -> tuple[str, ...]:
+    if lang is Lang.JA:
+        return ("指標", "指標名", "単位", "方向", "現状値", "中間目標", "最終目標")
+    return ("id", "name", "unit", "direction", "baseline", "mid-term target", "final target")
 
 
-def indicator_html(indicator: Indicator) -> str:
-    return html_table(_INDICATOR_HEADER, _indicator_rows([indicator]), caption=indicator.id)
+def indicator_html(indicator: Indicator, lang: Lang | str | None = None) -> str:
+    """An indicator for a notebook, in ``lang`` (default: by the locale)."""
+    shown = as_lang(lang) if lang is not None else default_lang()
+    rows = _indicator_rows([indicator], shown)
+    return html_table(_indicator_header(shown), rows, caption=indicator.id)
 
 
-def initiative_html(initiative: Initiative) -> str:
+def initiative_html(initiative: Initiative, lang: Lang | str | None = None) -> str:
+    """An initiative for a notebook: its schedule with continuations and its indicators."""
+    shown = as_lang(lang) if lang is not None else default_lang()
     header = ["row", *(fy.label_ja for fy in initiative.schedule.years)]
-    rows = schedule_cells(initiative.schedule, default_lang())
+    rows = schedule_cells(initiative.schedule, shown)
     grid = html_table(header, rows, caption="工程")
-    indicators = html_table(_INDICATOR_HEADER, _indicator_rows(initiative.indicators), "指標")
-    title = html.escape(f"{initiative.id} {initiative.title} ({initiative.bureau.name_ja})")
+    indicators = html_table(
+        _indicator_header(shown), _indicator_rows(initiative.indicators, shown), "指標"
+    )
+    bureau = initiative.bureau.name_ja if shown is Lang.JA else initiative.bureau.name_en
+    title = html.escape(f"{initiative.id} {name_with_japanese(initiative, shown)} ({bureau})")
     return f"<div><strong>{title}</strong>{grid}{indicators}</div>"
 
 
