@@ -33,7 +33,7 @@ from fukuoka_dx.observations.values import COUNT_UNITS, OBSERVATION_COLUMNS, Fig
 from fukuoka_dx.progress import ASSESSABLE_KINDS, Assessment, RollUp, Status, default_column
 from fukuoka_dx.progress.schemes import STANDARD
 from fukuoka_dx.report.labels import Lang, as_lang, column_label, status_label, target_label
-from fukuoka_dx.report.results import Level, people_rows, result_rows, rollups
+from fukuoka_dx.report.results import PEOPLE_COLUMNS, Level, people_rows, result_rows, rollups
 from fukuoka_dx.targets import CompositeTarget, RelativeTarget
 
 if TYPE_CHECKING:
@@ -416,19 +416,10 @@ def template_workbook(
 
 # -- the results ----------------------------------------------------------------------------
 
-#: The columns of the indicators sheet of the results, in order.
+#: The columns of the indicators sheet of the results, in order: the progress table for
+#: people, then the trajectory and the grade.
 _RESULT_COLUMNS: Final = (
-    "indicator_id",
-    "name",
-    "unit",
-    "target",
-    "target_fy",
-    "observed_fy",
-    "observed_value",
-    "achievement",
-    "expected",
-    "status",
-    "reason",
+    *PEOPLE_COLUMNS,
     "pace",
     "projected",
     "required_pace",
