@@ -55,7 +55,7 @@ def test_summary_for_a_date() -> None:
     assert code == 0
     assert "2026-11-30: FY2026 (令和8年度), year 4 of 4 of the plan period, the final year" in out
     assert "121 days left in the plan period (until 2027-03-31)" in out
-    assert "Starting in FY2026 (令和8年度): 9" in out
+    assert "Starting in FY2026 (令和8年度): 8" in out
     assert len(out.splitlines()) <= 40
     code, out, _ = call(
         "summary", "--as-of", "2026-11-30", "--lang", "ja", "--activities", "--bureaus", "--kinds"

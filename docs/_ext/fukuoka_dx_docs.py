@@ -7,10 +7,10 @@
 * On ``builder-inited`` the pages' generated fragments are written to ``_generated/`` from the
   packaged data and the command-line parser: the data fidelity tables, the target-kind and
   pillar/bureau tables, the column meanings of the Data Package (from its Table Schemas), the
-  table of ``fukuoka_dx``'s re-exported names, and the ``--help``
-  text of every subcommand. Files are rewritten only when their content changes, so
-  incremental builds stay incremental. ``_generated/`` is git-ignored: a clean checkout
-  builds it.
+  table of ``fukuoka_dx``'s re-exported names, the ``--help`` text of every subcommand, and
+  the glossary's table of English renderings (from ``datasrc/glossary.json``, read at every
+  build). Files are rewritten only when their content changes, so incremental builds stay
+  incremental. ``_generated/`` is git-ignored: a clean checkout builds it.
 * Three autodoc touch-ups: no "Bases: object" lines; a constant (a tuple, say) does not show
   its type's docstring; ``autodoc_type_aliases`` also work inside ``tuple[...]`` and ``| None``.
 * A reference to a class or function of the package through a package that re-exports it
@@ -24,6 +24,7 @@ import argparse
 import concurrent.futures
 import importlib
 import inspect
+import json
 import os
 import re
 import sys
@@ -458,6 +459,32 @@ def opendata_fragments(plan: Any) -> dict[str, str]:
     return out
 
 
+def glossary_english(path: Path) -> str:
+    """The English renderings of the unofficial translation, a Markdown table.
+
+    ``path`` is ``datasrc/glossary.json``: a list of ``{"ja": ..., "en": ...}``, one English
+    term per Japanese term, in the order it is written there. Read at every build, so that
+    the page follows the file; a file of another shape fails the build, naming the entry.
+    """
+    try:
+        entries = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: cannot read the glossary: {exc}") from exc
+    if not isinstance(entries, list):
+        raise ValueError(f"{path}: expected a list of {{'ja', 'en'}} objects")
+    rows = []
+    for n, entry in enumerate(entries, 1):
+        if not (
+            isinstance(entry, dict)
+            and set(entry) == {"ja", "en"}
+            and all(isinstance(entry[k], str) and entry[k].strip() for k in ("ja", "en"))
+        ):
+            raise ValueError(f"{path}: entry {n} is not {{'ja': text, 'en': text}}: {entry!r}")
+        rows.append((entry["ja"], entry["en"]))
+    header = ["Japanese (authoritative)", "English rendering (unofficial)"]
+    return f"{len(rows)} term(s), from `datasrc/glossary.json`.\n\n" + table(header, rows)
+
+
 def api_exports() -> str:
     """A reST table of the names ``fukuoka_dx`` re-exports, each linked to its module.
 
@@ -538,6 +565,8 @@ def generate(app: Sphinx) -> None:
     _write(root / "api-exports.rst", api_exports())
     for name, text in cli_help().items():
         _write(root / "cli" / f"{name}.txt", text)
+    glossary = Path(app.srcdir).parent / "datasrc" / "glossary.json"
+    _write(root / "glossary-english.md", glossary_english(glossary))
 
 
 def _drop_bases_object(app: Sphinx, doctree: nodes.document) -> None:

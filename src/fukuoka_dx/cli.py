@@ -1,4 +1,5 @@
-"""The ``fukuoka-dx`` command: summary, show, search, schedule, export, trend and progress.
+"""The ``fukuoka-dx`` command: summary, show, search, schedule, export, trend, report and
+progress.
 
 Exit codes: 0 on success, 2 on bad arguments or bad input (a one-line message on stderr,
 or one line per problem for observation files).
@@ -516,6 +517,18 @@ def _progress_table(
     return table + "\n\n" + "\n".join(tail) + "\n"
 
 
+def _rollup_label(plan: Plan, level: str, row: Row, lang: Lang) -> str:
+    """A roll-up group's name in the chosen language (the Japanese beside the English)."""
+    key = str(row["key"])
+    if level == Level.PILLAR:
+        pillar = plan.pillar(key)
+        return pillar.title if lang is Lang.JA else f"{pillar.title_en} ({pillar.title})"
+    if level == Level.PROMOTION_ITEM:
+        return name_with_japanese(plan.promotion_item(key), lang)
+    bureau = plan.bureau(key)
+    return bureau.name_ja if lang is Lang.JA else f"{bureau.name_en} ({bureau.name_ja})"
+
+
 def _fraction(value: object) -> float | None:
     return value if isinstance(value, float) else None
 
@@ -530,13 +543,14 @@ def _write_rollup(args: argparse.Namespace, assessment: Assessment) -> None:
         _write(args, json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return
     lang = _lang(args)
+    plan = _plan(args)
     header = [column_label(c, lang) for c in ("key", "label", "total")]
     header += [status_label(s, lang) for s in Status]
     header += [column_label(c, lang) for c in ("assessable", "mean_achievement")]
     table_rows_ = [
         [
             r["key"],
-            r["label"],
+            _rollup_label(plan, args.by, r, lang),
             r["total"],
             *(r[s.value] for s in Status),
             r["assessable"],
@@ -562,6 +576,7 @@ _ASSESS_ONLY = {
     "on_track": "--on-track",
     "needs_acceleration": "--needs-acceleration",
     "scheme": "--scheme",
+    "by": "--by",
 }
 
 
@@ -583,9 +598,11 @@ def _check_progress_args(args: argparse.Namespace, plan: Plan) -> None:
             raise UsageError(f"--fy: {_outside_plan(plan, args.fy)}")
         return
     if not args.file:
-        raise UsageError("give an observations file (CSV or JSON), or --template")
+        raise UsageError("give an observations file (CSV, JSON or xlsx), or --template")
     if args.fy is not None:
         raise UsageError("--fy applies to --template only: observations carry their own years")
+    if args.all and args.by:
+        raise UsageError("--all applies to the indicators table, not to --by")
     if args.all and (args.format or "table") != "table":
         raise UsageError(f"--all applies to the table only, not to --format {args.format}")
     if args.format == "xlsx" and (args.output is None or args.by or args.bom):
@@ -704,30 +721,59 @@ def cmd_trend(args: argparse.Namespace) -> int:
     r = assessment.result(indicator.id)
     t = r.trajectory
     assert t is not None  # assess sets one for every indicator
+    ja = _lang(args) is Lang.JA
     unit = f" {indicator.unit}" if indicator.unit else ""
+    course = "-" if t.on_course is None else ("yes" if t.on_course else "no")
+    target_text = indicator.target(r.target).text or "-"
+    if ja:
+        course = "-" if t.on_course is None else ("見込みあり" if t.on_course else "見込みなし")
+        head = [
+            f"{indicator.id}  {indicator.name}",
+            f"  {target_label(r.target, Lang.JA)} {target_text}{unit} ({r.target_fy.label_ja}); "
+            f"{day} 時点; {status_label(r.status, Lang.JA)}",
+        ]
+        columns = ["年度", "実績値", "増減", ""]
+        base = "現状値"
+        tail = [
+            f"年平均の伸び: {_number(t.pace)}{unit} (最小二乗法、{len(t.points)}点)",
+            f"{t.target_fy.label_ja}の見込み: {_number(t.projected)}{unit} "
+            f"(目標 {_number(t.target)})",
+            f"達成見込み: {course}",
+            f"最新値から目標までに必要な伸び: {_number(t.required_pace)}{unit}/年",
+        ]
+    else:
+        head = [
+            f"{indicator.id}  {name_of(indicator, Lang.EN)}",
+            *([f"  {indicator.name}"] if indicator.name_en else []),
+            f"  target: {r.target.value} {target_text}{unit} in "
+            f"{r.target_fy.label_ja} ({r.target_fy}); as of {day}; status {r.status.value}",
+        ]
+        columns = ["fiscal year", "value", "change", ""]
+        base = "baseline"
+        tail = [
+            f"pace: {_number(t.pace)}{unit} per year (least squares over {len(t.points)} points)",
+            f"projected in {t.target_fy.label_ja}: {_number(t.projected)}{unit} "
+            f"(target {_number(t.target)})",
+            f"on course: {course}",
+            f"required pace from the latest point: {_number(t.required_pace)}{unit} per year",
+        ]
     lines = [
-        f"{indicator.id}  {indicator.name}",
-        f"  target: {r.target.value} {indicator.target(r.target).text or '-'}{unit} in "
-        f"{r.target_fy.label_ja} ({r.target_fy}); as of {day}; status {r.status.value}",
+        *head,
         "",
         _text.table(
-            ["fiscal year", "value", "change", ""],
+            columns,
             [
                 (
                     f"{p.fiscal_year.label_ja} ({p.fiscal_year})",
                     _number(p.value),
                     _number(p.change),
-                    "baseline" if p.baseline else "",
+                    base if p.baseline else "",
                 )
                 for p in t.points
             ],
         ),
         "",
-        f"pace: {_number(t.pace)}{unit} per year (least squares over {len(t.points)} points)",
-        f"projected in {t.target_fy.label_ja}: {_number(t.projected)}{unit} "
-        f"(target {_number(t.target)})",
-        f"on course: {'-' if t.on_course is None else 'yes' if t.on_course else 'no'}",
-        f"required pace from the latest point: {_number(t.required_pace)}{unit} per year",
+        *tail,
     ]
     lines += [f"  ({reason})" for reason in t.reasons]
     _emit(args, "\n".join(lines))
@@ -839,7 +885,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("trend", help="one indicator over the years: points, pace, projection")
-    p.add_argument("file", help="observations file (.csv or .json)")
+    p.add_argument("file", help="observations file (.csv, .json or .xlsx)")
     p.add_argument("indicator", help="indicator id, e.g. 1-1-3.1")
     p.add_argument("--as-of", type=_date_arg, help="date to look from (default: today, JST)")
     p.add_argument("--target", choices=("midterm", "final"), help="default: by the as-of date")
@@ -864,7 +910,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("progress", help="assess observed figures against the targets")
-    p.add_argument("file", nargs="?", help="observations file (.csv or .json)")
+    p.add_argument("file", nargs="?", help="observations file (.csv, .json or .xlsx)")
     p.add_argument("--as-of", type=_date_arg, help="date to assess at (default: today, JST)")
     p.add_argument("--target", choices=("midterm", "final"), help="default: by the as-of date")
     p.add_argument(

@@ -62,10 +62,17 @@ class ActivityCell:
 
 @attrs.frozen
 class CarryCell:
-    """``→``: the activity on the left goes on this year."""
+    """``→``: the activity on the left goes on this year; the plan may add a remark in
+    parentheses (``→ (事業継続を検討中)``), which :attr:`remark` gives."""
 
     kind: ClassVar[CellKind] = CellKind.CARRY
     text: str = "→"
+
+    @property
+    def remark(self) -> str | None:
+        """The parenthesised remark after the arrow, if the plan gives one."""
+        rest = unicodedata.normalize("NFKC", self.text).strip().lstrip("→⇒").strip()
+        return rest or None
 
 
 @attrs.frozen
@@ -115,6 +122,7 @@ class MissingCell:
 ScheduleCell = ActivityCell | CarryCell | EmptyCell | MarkerCell | QuantityCell | MissingCell
 CELL_TYPES: Final = (ActivityCell, CarryCell, EmptyCell, MarkerCell, QuantityCell, MissingCell)
 
+_RE_CARRY_REMARK: Final = re.compile(r"^[→⇒]\s*\([^()]+\)$")
 _RE_MARKER: Final = re.compile(r"^[（(]\s*(?P<m>完了|未定)\s*[)）]$")
 _RE_QUANTITY: Final = re.compile(
     r"^(?P<approx>約)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|m|件|人|回|箇所|か所|基|台|本|%)$"
@@ -132,7 +140,7 @@ def parse_cell(text: str | None, note: str | None = None) -> ScheduleCell:
     norm = unicodedata.normalize("NFKC", text).strip()
     if norm in ("", "-", "－", "―"):
         return EmptyCell(text)
-    if norm in ("→", "⇒"):
+    if norm in ("→", "⇒") or _RE_CARRY_REMARK.match(norm):
         return CarryCell(text)
     if m := _RE_MARKER.match(norm):
         return MarkerCell(text, Marker(m["m"]))
@@ -204,6 +212,8 @@ class ScheduleEntry:
     activity: str
     continues_from: FiscalYear | None = None
     completes: bool = False
+    remark: str | None = None
+    """A remark the plan adds to the arrow that carries the activity on (``(事業継続を検討中)``)."""
 
 
 @attrs.frozen
@@ -254,7 +264,9 @@ class Schedule:
             if source is None:
                 continue
             began = self.years[source] if source != i else None
-            out.append(ScheduleEntry(row.cells[source].text, began, row.completes_at(i)))
+            cell = row.cells[i]
+            remark = cell.remark if isinstance(cell, CarryCell) else None
+            out.append(ScheduleEntry(row.cells[source].text, began, row.completes_at(i), remark))
         return tuple(out)
 
     def cells_in(self, fy: FiscalYear | int | str) -> tuple[ScheduleCell, ...]:

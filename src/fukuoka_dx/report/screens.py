@@ -15,7 +15,7 @@ from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
 from fukuoka_dx.report import text as _text
 from fukuoka_dx.report.labels import Lang, as_lang, name_of, name_with_japanese, target_label
 from fukuoka_dx.report.overview import bureau_counts, pillar_counts
-from fukuoka_dx.schedule import Schedule, ScheduleEntry
+from fukuoka_dx.schedule import CarryCell, Schedule, ScheduleEntry
 from fukuoka_dx.targets import TargetKind
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ def entry_text(entry: ScheduleEntry, lang: Lang | str) -> str:
         began = entry.continues_from
         since = f"{began.label_ja}から" if lang is Lang.JA else f"from {began}"
         text = f"→ {text} ({since})"
+    if entry.remark:
+        text += f" {entry.remark}"
     if entry.completes:
         text += " (完了)" if lang is Lang.JA else " (completes)"
     return text
@@ -62,7 +64,10 @@ def schedule_cells(schedule: Schedule, lang: Lang | str) -> list[tuple[object, .
             if began is None:
                 cells.append(cell.text)
                 continue
-            entry = ScheduleEntry(row.cells[began].text, schedule.years[began], row.completes_at(i))
+            remark = cell.remark if isinstance(cell, CarryCell) else None
+            entry = ScheduleEntry(
+                row.cells[began].text, schedule.years[began], row.completes_at(i), remark
+            )
             cells.append(entry_text(entry, lang))
         rows.append(tuple(cells))
     return rows
@@ -267,11 +272,12 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
             f"  所管 {ini.bureau.name_ja}; {ini.page}ページ",
         ]
     else:
-        lines += [
-            f"  promotion item {item.id} {name_with_japanese(item, lang)}; "
-            f"pillar {pillar.title_en} ({pillar.title})",
-            f"  所管 {ini.bureau.name_ja} ({ini.bureau.name_en}); page {ini.page}",
-        ]
+        where = (
+            f"promotion item {item.id} {name_with_japanese(item, lang)}; "
+            f"pillar {pillar.title_en} ({pillar.title})"
+        )
+        lines += [f"  {w}" for w in _text.wrap(where, max(20, width - 2))]
+        lines.append(f"  所管 {ini.bureau.name_ja} ({ini.bureau.name_en}); page {ini.page}")
     if ini.reposts:
         original = plan.initiative(ini.reposts)
         lines.append(

@@ -38,7 +38,7 @@ def wrap(text: str, size: int) -> list[str]:
             w = width(ch)
             if used + w > size and line and ch not in _NO_LINE_START:
                 cut = line.rfind(" ")
-                if cut > len(line) // 2 and ch != " ":  # break an English line at a space
+                if cut > 0 and ch != " ":  # break English at a space, never inside a word
                     lines.append(line[:cut])
                     line = line[cut + 1 :]
                     used = width(line)
