@@ -14,6 +14,7 @@ from fukuoka_dx._optional import missing_extra, require_matplotlib
 from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import Indicator, Plan
 from fukuoka_dx.progress import Assessment, Status, Trajectory
+from fukuoka_dx.report.labels import Lang, status_label
 
 __all__ = [
     "CAP",
@@ -95,7 +96,8 @@ def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | No
             )
             ax.axhline(start - 0.5, color="#999999", linewidth=0.5)
             start += n
-    handles = [Patch(color=c, label=s.value) for s, c in _COLOURS.items()]
+    legend_lang = Lang.JA if use_ja else Lang.EN  # Japanese labels need the Japanese font
+    handles = [Patch(color=c, label=status_label(s, legend_lang)) for s, c in _COLOURS.items()]
     ax.legend(
         handles=handles,
         loc="upper center",
@@ -192,7 +194,7 @@ def trend_chart(trajectory: Trajectory, indicator: Indicator) -> Any:
             linestyle="none",
             label="target",
         )
-    ax.set_xlabel("fiscal year")
+    ax.set_xlabel("年度" if use_ja else "fiscal year")
     name = f"{indicator.id} {indicator.name[:30]}" if use_ja else indicator.id
     ax.set_title(name, fontsize=10)
     ax.legend(fontsize=8, frameon=False)

@@ -156,6 +156,12 @@ def summary_lines(
             (("今年度で終わる取組" if ja else "Ending in") + f" {_fy(fy, lang)}", ends),
         ):
             lines += ["", f"{label}: {len(items)}"]
+            if items is ends and fy == plan.last_year:
+                lines.append(
+                    "  (計画期間は今年度で終わる)"
+                    if ja
+                    else "  (the plan period ends with this year)"
+                )
             for ini_id, activity in items[:SUMMARY_ITEMS]:
                 lines.append(_text.wrap(f"  {ini_id}  {activity}", width)[0])
             if len(items) > SUMMARY_ITEMS:
