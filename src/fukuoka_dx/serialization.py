@@ -116,6 +116,23 @@ def _scalar(kind: type, what: str) -> Callable[[Any, Any], Any]:
     return structure
 
 
+def _is_optional_scalar(type_: Any) -> bool:
+    """``str | None`` and the like: a scalar or nothing."""
+    args = typing.get_args(type_) if typing.get_origin(type_) in _UNIONS else ()
+    return len(args) == 2 and type(None) in args and any(a in _SCALAR_KINDS for a in args)
+
+
+def _optional_scalar(type_: Any) -> Callable[[Any, Any], Any]:
+    """A scalar or ``null``, checked in one step."""
+    kind = next(a for a in typing.get_args(type_) if a is not type(None))
+    scalar = _scalar(kind, dict(_SCALARS)[kind])
+
+    def structure(value: Any, _type: Any) -> Any:
+        return None if value is None else scalar(value, kind)
+
+    return structure
+
+
 def _enum_member(value: Any, type_: Any) -> Any:
     """An enum member by its value, with a message listing the values allowed."""
     try:
@@ -254,11 +271,15 @@ _SCALARS: Final = (
 )
 
 
+_SCALAR_KINDS: Final = frozenset(kind for kind, _ in _SCALARS)
+
+
 def make_converter() -> cattrs.Converter:
     """A fresh converter with the rules above (``converter`` is the shared one)."""
     conv = cattrs.Converter(forbid_extra_keys=True)
     for kind, what in _SCALARS:
         conv.register_structure_hook(kind, _scalar(kind, what))
+    conv.register_structure_hook_factory(_is_optional_scalar, _optional_scalar)
     # by class, like the scalars: a str-based enum is found as an enum, not as a str
     for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
         conv.register_structure_hook(base, _enum_member)
