@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Final, overload
 
 import attrs
 
+from fukuoka_dx._patterns import LazyPattern
 from fukuoka_dx.errors import AmbiguousEraError, FiscalYearParseError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -431,10 +432,10 @@ _NUM: Final = rf"(?P<num>-?\d+|元|[{_KANJI_CHARS}]+)"
 _ERA_NAMES: Final = "|".join(e.kanji for e in Era)
 _ERA_LETTERS: Final = "".join(e.letter for e in Era)
 
-_RE_ERA_KANJI: Final = re.compile(rf"^(?P<era>{_ERA_NAMES})\s*{_NUM}\s*年度$")
-_RE_ERA_LETTER: Final = re.compile(rf"^(?P<era>[{_ERA_LETTERS}])\s*{_NUM}\s*(?:年度)?$", re.I)
-_RE_WESTERN: Final = re.compile(r"^(?:FY\s*)?(?P<year>\d{4})(?:\s*年度)?$", re.I)
-_RE_BARE: Final = re.compile(rf"^{_NUM}\s*年度$")
+_RE_ERA_KANJI: Final = LazyPattern(rf"^(?P<era>{_ERA_NAMES})\s*{_NUM}\s*年度$")
+_RE_ERA_LETTER: Final = LazyPattern(rf"^(?P<era>[{_ERA_LETTERS}])\s*{_NUM}\s*(?:年度)?$", re.I)
+_RE_WESTERN: Final = LazyPattern(r"^(?:FY\s*)?(?P<year>\d{4})(?:\s*年度)?$", re.I)
+_RE_BARE: Final = LazyPattern(rf"^{_NUM}\s*年度$")
 _EXPECTED: Final = "expected a fiscal year such as 令和5年度, 令和元年度, R5, H30, FY2023 or 2023"
 
 
@@ -511,21 +512,21 @@ def _parse_fiscal_year(text: str, era: Era | str | None) -> FiscalYear:
     raise FiscalYearParseError(f"cannot parse {text!r} as a fiscal year; {_EXPECTED}")
 
 
-_RE_MONTH_ERA: Final = re.compile(
+_RE_MONTH_ERA: Final = LazyPattern(
     rf"^(?:(?P<era>{_ERA_NAMES})|(?P<letter>[{_ERA_LETTERS}]))\s*{_NUM}\s*(?:\.|年)\s*"
     r"(?P<month>\d{1,2})\s*(?:月)?\s*(?P<end>末)?\s*(?:時点|現在)?\s*[~〜～]?$",
     re.I,
 )
-_RE_DATE: Final = re.compile(
+_RE_DATE: Final = LazyPattern(
     r"^(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|(?P<mm>\d{2})(?P<dd>\d{2}))$"
 )
-_RE_ERA_DATE: Final = re.compile(
+_RE_ERA_DATE: Final = LazyPattern(
     rf"^(?:(?P<era>{_ERA_NAMES})|(?P<letter>[{_ERA_LETTERS}]))\s*(?P<num>\d+|元)\s*"
     r"(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     r"|(?P<sep>[./-])(?P<mm>\d{1,2})(?P=sep)(?P<dd>\d{1,2}))$",
     re.I,
 )
-_RE_MONTH_ISO: Final = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})$")
+_RE_MONTH_ISO: Final = LazyPattern(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})$")
 
 
 def _parse_year_month(text: str) -> YearMonth:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import enum
 import itertools
-import re
 import unicodedata
 from collections.abc import Sequence
 from typing import ClassVar, Final
 
 import attrs
 
+from fukuoka_dx._patterns import LazyPattern
 from fukuoka_dx._validators import non_empty_text
 from fukuoka_dx.errors import InvalidValueError, NotFoundError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_fiscal_year
@@ -122,9 +122,9 @@ class MissingCell:
 ScheduleCell = ActivityCell | CarryCell | EmptyCell | MarkerCell | QuantityCell | MissingCell
 CELL_TYPES: Final = (ActivityCell, CarryCell, EmptyCell, MarkerCell, QuantityCell, MissingCell)
 
-_RE_CARRY_REMARK: Final = re.compile(r"^[→⇒]\s*\([^()]+\)$")
-_RE_MARKER: Final = re.compile(r"^[（(]\s*(?P<m>完了|未定)\s*[)）]$")
-_RE_QUANTITY: Final = re.compile(
+_RE_CARRY_REMARK: Final = LazyPattern(r"^[→⇒]\s*\([^()]+\)$")
+_RE_MARKER: Final = LazyPattern(r"^[（(]\s*(?P<m>完了|未定)\s*[)）]$")
+_RE_QUANTITY: Final = LazyPattern(
     r"^(?P<approx>約)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|m|件|人|回|箇所|か所|基|台|本|%)$"
 )
 

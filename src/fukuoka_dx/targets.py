@@ -22,6 +22,7 @@ from typing import ClassVar, Final
 
 import attrs
 
+from fukuoka_dx._patterns import LazyPattern
 from fukuoka_dx._validators import finite, non_empty_text
 from fukuoka_dx.errors import (
     FiscalYearParseError,
@@ -288,10 +289,10 @@ TYPE_BY_KIND: Final[dict[TargetKind, type[Target]]] = {t.kind: t for t in TARGET
 # -- reading cell text ----------------------------------------------------------------------
 
 _NUM: Final = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_RE_NUMBER: Final = re.compile(rf"^(?P<num>{_NUM})\s*(?:[（(](?P<note>[^()（）]+)[)）])?$")
-_RE_RELATIVE: Final = re.compile(rf"^(?P<num>{_NUM})\s*[%％]\s*(?P<dir>削減|減少|減|増加|増)$")
-_RE_RANGE: Final = re.compile(rf"^(?P<low>{_NUM})\s*[~〜～]\s*(?P<high>{_NUM})$")
-_RE_PART: Final = re.compile(rf"(?P<label>[^\d\s+-][^\d\s]*?)\s*(?P<num>{_NUM})")
+_RE_NUMBER: Final = LazyPattern(rf"^(?P<num>{_NUM})\s*(?:[（(](?P<note>[^()（）]+)[)）])?$")
+_RE_RELATIVE: Final = LazyPattern(rf"^(?P<num>{_NUM})\s*[%％]\s*(?P<dir>削減|減少|減|増加|増)$")
+_RE_RANGE: Final = LazyPattern(rf"^(?P<low>{_NUM})\s*[~〜～]\s*(?P<high>{_NUM})$")
+_RE_PART: Final = LazyPattern(rf"(?P<label>[^\d\s+-][^\d\s]*?)\s*(?P<num>{_NUM})")
 _NONE_TEXTS: Final = frozenset({"-", "－", "―", "ー", "—", "–"})
 _INCREASE: Final = frozenset({"増加", "増", "向上", "上昇", "拡大"})
 _DECREASE: Final = frozenset({"減少", "減", "削減", "低下"})
