@@ -73,7 +73,7 @@ def test_every_problem_is_reported_with_row_and_column(plan: Plan) -> None:
         read(bad, plan)
     errors = info.value.problems
     text = str(info.value)
-    assert len(errors) == 9
+    assert len(errors) == 10  # both values of one year are refused: neither can be taken
     assert "obs.csv, line 2, column indicator_id" in text and "1-1-3" in text
     assert "line 3, column fiscal_year" in text
     assert "line 4, column value" in text and "takes a figure" in text
@@ -81,6 +81,7 @@ def test_every_problem_is_reported_with_row_and_column(plan: Plan) -> None:
     assert "line 8, column as_of" in text and "line 9, column as_of" in text
     assert "is not a date: expected e.g. 2026-03-31" in text
     assert "line 11, column value" in text and "line 10 gives a different value" in text
+    assert "line 10, column value ('100'): obs.csv, line 11 gives a different value" in text
 
 
 def test_keep_valid_returns_rejected_rows(plan: Plan) -> None:

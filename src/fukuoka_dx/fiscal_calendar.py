@@ -398,18 +398,25 @@ def as_date(value: _dt.date | str) -> pendulum.Date:
         return _date(value.year, value.month, value.day)
     text = _normalise(value, "a date")
     try:
+        era = None
         if m := _RE_DATE.match(text):
-            year = int(m["y"])
+            year = int(m["y"] or m["ky"])
         elif m := _RE_ERA_DATE.match(text):
             era = Era.lookup(m["era"] or m["letter"])
             year = era.gregorian_year(_era_year_number(m["num"], value))
         else:
             raise ValueError("not a year, month and day")
-        return _date(year, int(m["m"] or m["mm"]), int(m["d"] or m["dd"]))
+        day = _date(year, int(m["m"] or m["mm"] or m["km"]), int(m["d"] or m["dd"] or m["kd"]))
     except ValueError:
         raise FiscalYearParseError(
             f"{value!r} is not a date: expected e.g. 2026-03-31, 2026/3/31 or 令和8年3月31日"
         ) from None
+    if era is not None and Era.on(day) is not era:
+        raise FiscalYearParseError(
+            f"{value!r} is not a day of {era.kanji} ({day} is in {Era.on(day).kanji}): "
+            f"write it as {EraYear.from_date(day).label_ja}{day.month}月{day.day}日 or {day}"
+        )
+    return day
 
 
 # -- parsing ------------------------------------------------------------------------------
@@ -518,7 +525,8 @@ _RE_MONTH_ERA: Final = LazyPattern(
     re.I,
 )
 _RE_DATE: Final = LazyPattern(
-    r"^(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|(?P<mm>\d{2})(?P<dd>\d{2}))$"
+    r"^(?:(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|(?P<mm>\d{2})(?P<dd>\d{2}))"
+    r"|(?P<ky>\d{4})\s*年\s*(?P<km>\d{1,2})\s*月\s*(?P<kd>\d{1,2})\s*日)$"
 )
 _RE_ERA_DATE: Final = LazyPattern(
     rf"^(?:(?P<era>{_ERA_NAMES})|(?P<letter>[{_ERA_LETTERS}]))\s*(?P<num>\d+|元)\s*"

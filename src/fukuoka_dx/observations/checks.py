@@ -75,8 +75,10 @@ def observation_problems(plan: Plan, observation: Observation, location: str) ->
 def conflicts(observations: Sequence[Observation], locations: Sequence[str]) -> list[InputProblem]:
     """Two different values for one indicator, fiscal year and date (the as-of date, or the
     end of the fiscal year): which is right cannot be told, so each later one is a problem
-    naming the first. Repeats of one value are not problems."""
+    naming the other, and the first is one too (neither can be taken). Repeats of one value
+    are not problems."""
     seen: dict[tuple[str, FiscalYear, object], tuple[str, Observation]] = {}
+    flagged: set[str] = set()
     problems = []
     for location, o in zip(locations, observations, strict=True):
         key = (o.indicator_id, o.fiscal_year, o.date)  # no as-of date: the year's end
@@ -86,15 +88,25 @@ def conflicts(observations: Sequence[Observation], locations: Sequence[str]) -> 
         where, first = seen[key]
         if first.value != o.value:
             when = f" as of {o.as_of}" if o.as_of else ""
+            what = f"{o.indicator_id} in {o.fiscal_year.label_ja}{when}"
             problems.append(
                 InputProblem(
                     location,
                     "value",
                     value_text(o.value),
-                    f"{where} gives a different value ({value_text(first.value)}) for "
-                    f"{o.indicator_id} in {o.fiscal_year.label_ja}{when}",
+                    f"{where} gives a different value ({value_text(first.value)}) for {what}",
                 )
             )
+            if where not in flagged:  # neither can be taken: the first is left out too
+                flagged.add(where)
+                problems.append(
+                    InputProblem(
+                        where,
+                        "value",
+                        value_text(first.value),
+                        f"{location} gives a different value ({value_text(o.value)}) for {what}",
+                    )
+                )
     return problems
 
 

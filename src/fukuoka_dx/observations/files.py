@@ -43,7 +43,7 @@ from fukuoka_dx.errors import (
 )
 from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.rows import ReadResult, SourceRow, read_rows
-from fukuoka_dx.observations.spreadsheet import read_observations_xlsx
+from fukuoka_dx.observations.spreadsheet import column_of_header, read_observations_xlsx
 from fukuoka_dx.observations.values import OBSERVATION_COLUMNS, Observation, value_text
 
 __all__ = [
@@ -106,7 +106,7 @@ def _csv_rows(text: str, name: str) -> Iterator[SourceRow | InputProblem]:
             raise ObservationsError(
                 [InputProblem(f"{name}, line 1", None, "", "the file is empty")]
             )
-        columns = [unicodedata.normalize("NFKC", h).strip() for h in header]
+        columns = [column_of_header(h) for h in header]
         missing = [c for c in _REQUIRED if c not in columns]
         repeated = sorted({c for c in columns if c and columns.count(c) > 1})
         if missing or repeated:
@@ -125,12 +125,34 @@ def _csv_rows(text: str, name: str) -> Iterator[SourceRow | InputProblem]:
                 continue  # a blank line
             if len(fields) != len(columns):
                 yield _shape_problem(location, fields, columns)
+            elif (split := _split_value(fields, columns)) is not None:
+                yield attrs.evolve(split, location=location)  # `21,000` unquoted
             else:
                 yield SourceRow(location, dict(zip(columns, fields, strict=True)))
     except csv.Error as exc:
         raise ObservationsError(
             [InputProblem(f"{name}, line {line}", None, "", _csv_error(str(exc)))]
         ) from None
+
+
+def _split_value(fields: list[str], columns: list[str]) -> InputProblem | None:
+    """A figure written ``21,000`` without quotes where an optional column follows the value:
+    the field count fits, but the value is ``21`` and ``000`` sits in the next column. Such a
+    row is refused, never read as 21."""
+    at = columns.index("value")
+    if at + 1 >= len(fields):
+        return None
+    joined = _split_thousands(fields, at, 1)
+    if joined is None:
+        return None
+    return InputProblem(
+        "",
+        "value",
+        joined,
+        f"the value reads {fields[at].strip()} and the next column {fields[at + 1].strip()}: "
+        f'a figure with a thousands separator must be quoted ("{joined}") or written '
+        f"without it ({joined.replace(',', '')})",
+    )
 
 
 def _csv_error(message: str) -> str:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OBSERVATION_HEADERS",
     "WorkbookFile",
+    "column_of_header",
     "observation_header",
     "read_observations_xlsx",
 ]
@@ -80,6 +81,13 @@ _ALIASES: Final = {
     for column, labels in OBSERVATION_HEADERS.items()
     for name in (column, *labels)
 }
+
+
+def column_of_header(header: object) -> str:
+    """The observation column a header names (machine name or label in either language,
+    any case), or the header itself, NFKC, when it names none (a comment column)."""
+    text = "" if header is None else str(header)
+    return _ALIASES.get(_key(text), unicodedata.normalize("NFKC", text).strip())
 
 
 # -- cells ------------------------------------------------------------------------------------
@@ -267,10 +275,14 @@ def _load(data: bytes, name: str, *, data_only: bool) -> Workbook:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as exc:
         why = f"not an Excel workbook (.xlsx): {exc}" if str(exc) else "not an Excel workbook"
         raise ObservationsError([InputProblem(name, None, "", why)]) from None
+    for ws in wb.worksheets:  # never trust a stored size: rows beyond it would be dropped
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()
+    return wb
 
 
 def _read_bytes(file: WorkbookFile) -> tuple[bytes, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import math
+import numbers
 import unicodedata
 from typing import ClassVar, Final, NoReturn
 
@@ -143,8 +144,8 @@ def _as_value(value: ObservedValue | float) -> ObservedValue:
     """An observed value; a plain number is a figure."""
     if isinstance(value, Figure | RelativeChange | Stage | CompositeValue):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Figure(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return Figure(float(value))  # int, float, and numpy's or pandas' numbers
     hint = " (read text with parse_value(text, indicator))" if isinstance(value, str) else ""
     raise TypeError(
         f"an observed value is a number, Figure, RelativeChange, Stage or CompositeValue, "
@@ -303,6 +304,7 @@ def read_value(text: str | float, indicator: Indicator) -> ObservedValue:
         raise InvalidValueError(
             f"{indicator.id} is measured in stages: expected one of {', '.join(stages)}"
         )
+    _check_digits(str(text))
     composite = _composite_target(indicator)
     if composite is not None:
         parsed = parse_target(raw)
@@ -321,6 +323,19 @@ def read_value(text: str | float, indicator: Indicator) -> ObservedValue:
         return Figure(parse_number(number))
     except TargetParseError:
         raise InvalidValueError(_figure_hint(indicator)) from None
+
+
+#: The characters that are digits in a figure: ASCII and full-width digits. Others that
+#: normalise to digits (¹, ①, ⑩) are refused, never read as the digits they resemble.
+_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
+
+
+def _check_digits(text: str) -> None:
+    for ch in text:
+        if ch not in _DIGITS and any(c.isdigit() for c in unicodedata.normalize("NFKC", ch)):
+            raise InvalidValueError(
+                f"{text!r} holds {ch!r}, which is not a digit: write the figure with 0-9 only"
+            )
 
 
 def _not_finite(text: object) -> NoReturn:
@@ -353,6 +368,10 @@ def check_value(value: ObservedValue, indicator: Indicator) -> None:
         if not _has_relative_target(indicator):
             raise InvalidValueError(
                 f"{indicator.id} has no relative target (such as 20%減): give the figure itself"
+            )
+        if value.percent < -100:
+            raise InvalidValueError(
+                f"{value_text(value)}: a decrease of more than 100% of the baseline is impossible"
             )
         return
     if not isinstance(value, Figure):
