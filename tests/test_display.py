@@ -38,7 +38,11 @@ def test_to_pandas(plan: Plan) -> None:
     assert len(df) == len(plan.indicators) and df.columns[0] == "indicator_id"
     assert len(plan.to_pandas("schedule")) > len(plan.initiatives)
     adf = _assessment(plan).to_pandas()
-    assert list(adf.columns)[-1] == "status" and len(adf) == len(plan.indicators)
+    assert list(adf.columns)[7] == "status" and len(adf) == len(plan.indicators)
+    assert list(adf.columns)[8:] == [
+        "name", "unit", "reason", "pace", "projected", "required_pace", "on_course", "grade"
+    ]  # fmt: skip
+    assert str(adf["observed_fy"].dtype) == "Int64"
 
 
 def test_missing_pandas_names_the_extra(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -260,7 +260,7 @@ def test_indicator_rows_carry_figures_target_status_and_reason(ja: str, en: str)
     assert "やや遅れ" in cells
     # a reason is shown where the rules give one
     row = re.search(r'<tr id="indicator-4-17-2\.3">(.*?)</tr>', ja, re.S)
-    assert row and "a ceiling/floor target: met or not, no rate" in row.group(1)
+    assert row and "上限・下限の目標: 達成か否かのみ(達成率なし)" in row.group(1)  # in Japanese
     # the grade column only with a scheme other than the statuses
     assert "grade (abcd)" in en and "評価 (" not in ja
 

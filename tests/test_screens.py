@@ -112,3 +112,41 @@ def test_wrap_keeps_every_character() -> None:
     lines = text.wrap(long, 14)
     assert all(text.width(line) <= 14 + 2 for line in lines)  # punctuation may hang
     assert "".join(lines).replace(" ", "") == long.replace(" ", "")
+
+
+def test_reasons_and_words_for_people_in_japanese() -> None:
+    from fukuoka_dx.report.labels import reason_label, word_label
+
+    assert reason_label("within the range", "ja") == "目標の範囲内"
+    assert reason_label("within the range", "en") == "within the range"
+    assert reason_label("the target is pending: nothing to test", "ja") == (
+        "目標が設定予定のため判定できない"
+    )
+    assert reason_label("something new", "ja") == "something new"  # never lost
+    assert word_label("decrease", "ja") == "減少"
+    _, out, _ = cli("show", "2-3-2", "--lang", "ja")
+    assert "目指す方向 減少" in out and "指標: あり" in out
+
+
+def test_outputs_never_overwrite_the_input(tmp_path: Path) -> None:
+    source = tmp_path / "m.csv"
+    source.write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+    for args in (
+        ["progress", str(source), "-o", str(source)],
+        [
+            "progress",
+            str(source),
+            "-o",
+            str(tmp_path / "a.txt"),
+            "--chart",
+            str(tmp_path / "a.txt"),
+        ],
+        ["report", str(source), "-o", str(source)],
+    ):
+        code, _, err = cli(*args)
+        assert code == 2 and err.startswith("fukuoka-dx: error:"), args
+    assert source.read_text("utf-8") == EXAMPLE.read_text("utf-8")
+    filled = tmp_path / "filled.csv"
+    filled.write_text("already filled", "utf-8")
+    code, _, err = cli("progress", "--template", "-o", str(filled))
+    assert code == 2 and "exists" in err and filled.read_text("utf-8") == "already filled"

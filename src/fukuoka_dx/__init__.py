@@ -55,11 +55,15 @@ def _notebook_html(value: object) -> str:
 
 def _table_frame(value: object, table: str) -> Any:
     from fukuoka_dx.model import Plan
+    from fukuoka_dx.progress import Assessment
     from fukuoka_dx.report.export import table_frame
+    from fukuoka_dx.report.results import results_frame
 
-    if not isinstance(value, Plan):
-        raise TypeError(f"no table view of {type(value).__name__}")
-    return table_frame(value, table)
+    if isinstance(value, Plan):
+        return table_frame(value, table)
+    if isinstance(value, Assessment):
+        return results_frame(value)
+    raise TypeError(f"no table view of {type(value).__name__}")
 
 
 def _report_document(value: object, lang: str | None) -> str:

@@ -140,6 +140,28 @@ def _write(args: argparse.Namespace, text: str) -> None:
         stdout.write(text)
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """No output may overwrite the file read, or the other output; a template never
+    overwrites an existing file (it may hold figures already filled in)."""
+    output, source, chart = (getattr(args, k, None) for k in ("output", "file", "chart"))
+    for name, path in (("--output", output), ("--chart", chart)):
+        if path and source and _same_file(path, source):
+            raise UsageError(f"{name} {path} is the observations file read: choose another name")
+    if output and chart and _same_file(output, chart):
+        raise UsageError(f"--output and --chart are the same file {output}: choose two names")
+    if getattr(args, "template", False) and output and Path(output).exists():
+        raise UsageError(
+            f"{output} exists (it may hold figures already filled in): choose a new name"
+        )
+
+
 def _write_bytes(args: argparse.Namespace, data: bytes) -> None:
     """Write a binary file (a workbook) to ``--output``, which the caller has checked."""
     path = Path(args.output)
@@ -376,6 +398,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    args.format_given, args.format = args.format is not None, args.format or "csv"
     if args.table == "schema":
         return _export_schema(args)
     if args.what is not None:
@@ -418,8 +441,8 @@ def _export_schema(args: argparse.Namespace) -> int:
 
     if args.what not in ("plan", "observations"):
         raise UsageError("export schema takes plan or observations (export schema plan)")
-    if args.format == "csv" and args.bom:
-        raise UsageError("--bom applies to CSV only: a schema is JSON")
+    if args.bom or args.format_given:
+        raise UsageError("a schema is JSON: --format and --bom do not apply")
     schema = plan_json_schema() if args.what == "plan" else observations_json_schema()
     _write(args, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0
@@ -605,6 +628,8 @@ def _check_progress_args(args: argparse.Namespace, plan: Plan) -> None:
         raise UsageError("--all applies to the indicators table, not to --by")
     if args.all and (args.format or "table") != "table":
         raise UsageError(f"--all applies to the table only, not to --format {args.format}")
+    if args.bom and (args.format or "table") != "csv":
+        raise UsageError(f"--bom applies to CSV only, not to --format {args.format or 'table'}")
     if args.format == "xlsx" and (args.output is None or args.by or args.bom):
         raise UsageError(
             "--format xlsx writes a workbook of every level: give -o FILE.xlsx, "
@@ -879,7 +904,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("table", choices=[*(t.value for t in Table), "datapackage", "schema"])
     p.add_argument("what", nargs="?", help="export schema: plan or observations")
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--format", choices=("csv", "json"), help="default: csv")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     _bom_option(p)
     p.set_defaults(func=cmd_export)
@@ -972,6 +997,7 @@ def main(
     try:
         if getattr(args, "output", None) == "":
             raise UsageError("--output is empty: give a file name, or leave it out for stdout")
+        _check_outputs(args)
         code: int = args.func(args)
         return code
     except ObservationsError as exc:

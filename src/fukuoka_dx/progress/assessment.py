@@ -18,7 +18,6 @@ from fukuoka_dx.model import Indicator, Plan, TargetColumn
 from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.values import Observation, value_text
 from fukuoka_dx.progress.rules import (
-    PROGRESS_COLUMNS,
     IndicatorProgress,
     Status,
     Thresholds,
@@ -110,9 +109,11 @@ class Assessment:
         return [r.row() for r in self.results]
 
     def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame (needs the ``pandas`` extra)."""
-        pd = require_pandas()
-        return pd.DataFrame(self.rows(), columns=list(PROGRESS_COLUMNS))
+        """The results as a pandas DataFrame, with the columns of ``fukuoka-dx progress
+        --format csv`` (the eight fixed ones, then name, unit, reason, trajectory and grade;
+        years as nullable integers, rates at full precision). Needs the ``pandas`` extra."""
+        require_pandas()
+        return _presentation.frame(self, "results")
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{s.value}={n}" for s, n in self.overall.counts if n)

@@ -49,7 +49,14 @@ from fukuoka_dx.progress import (
     Status,
     Trajectory,
 )
-from fukuoka_dx.report.labels import Lang, as_lang, column_label, status_label, target_label
+from fukuoka_dx.report.labels import (
+    Lang,
+    as_lang,
+    column_label,
+    reason_label,
+    status_label,
+    target_label,
+)
 from fukuoka_dx.report.results import people_rows, percent
 from fukuoka_dx.targets import Target, TargetKind
 
@@ -496,7 +503,7 @@ def _initiative_view(
                 expected=p["expected"],
                 status=_status_view(r.status, lang),
                 grade=(r.grade or "-") if show_grade else "",
-                reason=r.reason,
+                reason=reason_label(r.reason, lang),
                 spark=sparkline(r.trajectory, lang) if r.trajectory else None,
             )
         )

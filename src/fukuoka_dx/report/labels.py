@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from fukuoka_dx.errors import InvalidValueError
@@ -29,8 +30,10 @@ __all__ = [
     "default_lang",
     "name_of",
     "name_with_japanese",
+    "reason_label",
     "status_label",
     "target_label",
+    "word_label",
 ]
 
 
@@ -152,3 +155,84 @@ def name_with_japanese(value: object, lang: Lang | str) -> str:
     ja = getattr(value, "title", None) or getattr(value, "name", None) or str(value)
     shown = name_of(value, lang)
     return shown if shown == ja else f"{shown} ({ja})"
+
+
+#: The reasons the rules give, in Japanese (the rules write them in English, the machine
+#: formats keep them so).
+_REASONS_JA: Final[Mapping[str, str]] = {
+    "no observation": "実績なし",
+    "the target is met": "目標を達成",
+    "the rate is undefined": "達成率を計算できない",
+    "within the range": "目標の範囲内",
+    "outside the range": "目標の範囲外",
+    "the baseline level is kept": "現状値の水準を維持",
+    "below the baseline level": "現状値の水準を下回る",
+    "equal to the baseline": "現状値と同じ",
+    "moved the desired way from the baseline": "現状値から目指す方向に変化",
+    "moved away from the baseline": "現状値から目指す方向と逆に変化",
+    "a ceiling/floor target: met or not, no rate": "上限・下限の目標: 達成か否かのみ(達成率なし)",
+    "no usable baseline for a decreasing target": "減少を目指す指標で比較できる現状値がない",
+    "a level to hold, not held": "維持すべき水準を下回る",
+    "the target is a figure": "目標は数値",
+    "no baseline figure: observe a change (30%減)": "現状値の数値がない: 変化率(30%減など)で入力",
+    "the target is a relative change": "目標は変化率",
+    "the target has labelled parts": "目標は区分ごとの数値",
+    "the target is a stage": "目標は段階",
+    "the target needs a figure": "目標の判定には数値が必要",
+    "no baseline figure to compare": "比較する現状値の数値がない",
+}
+_KINDS_JA: Final[Mapping[str, str]] = {
+    "pending": "設定予定",
+    "qualitative": "定性的",
+    "none": "設定なし",
+    "missing": "記載なし",
+    "carry_forward": "→",
+    "same_as_previous": "同左",
+}
+_REASON_PATTERNS_JA: Final[tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]] = (
+    (
+        re.compile(r"^the target is (\w+): nothing to test$"),
+        lambda m: f"目標が{_KINDS_JA.get(m[1], m[1])}のため判定できない",
+    ),
+    (re.compile(r"^no observed part (.+)$"), lambda m: f"区分「{m[1]}」の実績がない"),
+    (re.compile(r"^part (.+) has a zero target$"), lambda m: f"区分「{m[1]}」の目標が0"),
+    (re.compile(r"^unknown stage (.+)$"), lambda m: f"計画にない段階 {m[1]}"),
+    (
+        re.compile(r"^observed in (\S+) \(FY\d+\), (in|before) the baseline year (\S+) \(FY\d+\)"),
+        lambda m: (
+            f"{m[1]}の実績は現状値の年度({m[3]})"
+            + ("と同じ" if m[2] == "in" else "より前")
+            + "のため、期待される進捗がまだない"
+        ),
+    ),
+)
+
+
+def reason_label(reason: str, lang: Lang | str) -> str:
+    """A reason of the rules for people: in Japanese where it is one the rules give (the
+    English otherwise, and always in the machine formats)."""
+    if as_lang(lang) is Lang.EN or not reason:
+        return reason
+    if reason in _REASONS_JA:
+        return _REASONS_JA[reason]
+    for pattern, render in _REASON_PATTERNS_JA:
+        if m := pattern.match(reason):
+            return render(m)
+    return reason
+
+
+_WORDS: Final[Mapping[str, tuple[str, str]]] = {
+    "present": ("あり", "present"),
+    "pending": ("設定予定", "pending"),
+    "absent": ("なし", "absent"),
+    "increase": ("増加", "increase"),
+    "decrease": ("減少", "decrease"),
+    "maintain": ("維持", "maintain"),
+    "unknown": ("不明", "unknown"),
+}
+
+
+def word_label(code: str, lang: Lang | str) -> str:
+    """An indicator status (present, pending, absent) or a direction for people."""
+    pair = _WORDS.get(code)
+    return _pick(pair, lang) if pair else code

@@ -13,8 +13,9 @@ trajectory and grade after the eight fixed columns.
 from __future__ import annotations
 
 import enum
-from typing import Final
+from typing import Any, Final
 
+from fukuoka_dx._optional import require_pandas
 from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.values import value_text
 from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment, RollUp, Status
@@ -23,6 +24,7 @@ from fukuoka_dx.report.labels import (
     Lang,
     as_lang,
     name_with_japanese,
+    reason_label,
     status_label,
     target_label,
 )
@@ -36,6 +38,7 @@ __all__ = [
     "people_rows",
     "percent",
     "result_rows",
+    "results_frame",
     "rollup_rows",
     "rollups",
 ]
@@ -128,7 +131,7 @@ def people_rows(
                 "achievement": percent(r.achievement),
                 "expected": percent(r.expected),
                 "status": status_label(r.status, lang),
-                "reason": r.reason,
+                "reason": reason_label(r.reason, lang),
             }
         )
     return rows
@@ -169,3 +172,18 @@ def rollup_rows(assessment: Assessment, level: Level | str) -> list[Row]:
 
 def _number(value: float | None) -> str:
     return "-" if value is None else number_text(round(value, 3))
+
+
+def results_frame(assessment: Assessment) -> Any:
+    """:func:`result_rows` as a pandas DataFrame: years as nullable integers, ``on_course``
+    as a nullable boolean (needs the ``pandas`` extra)."""
+    from fukuoka_dx.loading import load_plan
+
+    pd = require_pandas()
+    frame = pd.DataFrame(
+        result_rows(assessment, load_plan(assessment.edition)), columns=list(RESULT_COLUMNS)
+    )
+    for column in ("target_fy", "observed_fy"):
+        frame[column] = frame[column].astype("Int64")
+    frame["on_course"] = frame["on_course"].map({"true": True, "false": False}).astype("boolean")
+    return frame

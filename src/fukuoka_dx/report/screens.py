@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Final
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
 from fukuoka_dx.report import text as _text
-from fukuoka_dx.report.labels import Lang, as_lang, name_of, name_with_japanese, target_label
+from fukuoka_dx.report.labels import (
+    Lang,
+    as_lang,
+    name_of,
+    name_with_japanese,
+    target_label,
+    word_label,
+)
 from fukuoka_dx.report.overview import bureau_counts, pillar_counts
 from fukuoka_dx.schedule import CarryCell, Schedule, ScheduleEntry
 from fukuoka_dx.targets import TargetKind
@@ -234,7 +241,8 @@ def indicator_lines(ind: Indicator, lang: Lang | str, width: int = 100) -> list[
         lines.append(f"  {ind.name}")
     if ja:
         lines.append(
-            f"  単位 {ind.unit or '-'}; 望ましい方向 {ind.direction.value}{quals}{position}"
+            f"  単位 {ind.unit or 'なし'}; 目指す方向 {word_label(ind.direction.value, lang)}"
+            f"{quals}{position}"
         )
     else:
         unit = ind.unit or "-"
@@ -301,7 +309,7 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
     cell_width = max(12, (width - 8) // len(years) - 2)
     grid = _text.table(header, schedule_cells(ini.schedule, lang), max_width=cell_width)
     lines += ["  " + line for line in grid.splitlines()]
-    status = ini.indicator_status.value
+    status = word_label(ini.indicator_status.value, lang) if ja else ini.indicator_status.value
     lines += ["", f"  指標: {status}" if ja else f"  指標 (indicators): {status}"]
     if ini.indicator_note:
         lines += para("", ini.indicator_note)
