@@ -40,6 +40,7 @@ from fukuoka_dx.targets import (
 
 __all__ = [
     "COUNT_UNITS",
+    "MEASURE_UNITS",
     "OBSERVATION_COLUMNS",
     "CompositeValue",
     "Figure",
@@ -92,8 +93,13 @@ COUNT_UNITS: Final = frozenset(
         "館",
         "時間",
         "万人",
+        "者",
+        "個",
+        "システム",
     }
 )
+#: Units of lengths and areas, which cannot be negative either.
+MEASURE_UNITS: Final = frozenset({"km", "m", "ha"})
 
 
 @attrs.frozen
@@ -380,10 +386,23 @@ def check_value(value: ObservedValue, indicator: Indicator) -> None:
         raise InvalidValueError(
             f"{indicator.id} is a percentage: expected 0 to 100, got {value.value:g}"
         )
-    if indicator.unit in COUNT_UNITS and value.value < 0:
-        raise InvalidValueError(
-            f"{indicator.id} counts {indicator.unit}: a count cannot be negative ({value.value:g})"
-        )
+    if value.value < 0 and _cannot_be_negative(indicator):
+        if indicator.unit in MEASURE_UNITS:
+            what = f"measures {indicator.unit}: a length or an area"
+        elif indicator.unit:
+            what = f"counts {indicator.unit}: a count"
+        else:
+            what = "is a count: a count"
+        raise InvalidValueError(f"{indicator.id} {what} cannot be negative ({value.value:g})")
+
+
+def _cannot_be_negative(indicator: Indicator) -> bool:
+    """A count (a counting unit, or no unit and a name that counts: ``…数``) or a length or
+    an area."""
+    unit = indicator.unit
+    if unit in COUNT_UNITS or unit in MEASURE_UNITS:
+        return True
+    return unit is None and "数" in indicator.name
 
 
 def parse_value(text: str | float, indicator: Indicator) -> ObservedValue:
