@@ -94,11 +94,28 @@ def first_answer() -> None:
     )
 
 
+def _takes_a_figure(ind: object) -> bool:
+    from fukuoka_dx.errors import InvalidValueError
+    from fukuoka_dx.observations import parse_value
+
+    try:
+        parse_value("1", ind)  # type: ignore[arg-type]
+    except InvalidValueError:
+        return False
+    return True
+
+
 def assess_time(per_indicator: int) -> float:
     plan = fukuoka_dx.load_plan()
-    observations = [
-        Observation(ind.id, 2023 + (k % 4), Figure(float(k)), as_of=None)
-        for ind in plan.indicators
+    figures = [ind for ind in plan.indicators if _takes_a_figure(ind)]
+    observations = [  # valid and without conflicts: one date each, figures 0 to 100
+        Observation(
+            ind.id,
+            fy := 2023 + (k % 4),
+            Figure(float(k % 101)),
+            as_of=dt.date(fy, 4, 1) + dt.timedelta(days=k // 4),
+        )
+        for ind in figures
         for k in range(per_indicator)
     ]
     day = dt.date(2026, 11, 30)

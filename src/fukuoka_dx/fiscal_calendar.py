@@ -111,13 +111,16 @@ class Era(enum.Enum):
     @classmethod
     def on(cls, date: _dt.date) -> Era:
         """The era in force on ``date``."""
-        for era in reversed(list(cls)):
+        for era in _LATEST_FIRST:
             if date >= era._first_day:
                 return era
         raise InvalidValueError(
             f"{date.isoformat()} is before the first supported era "
             f"({cls.MEIJI.kanji}, from {cls.MEIJI._first_day.isoformat()})"
         )
+
+
+_LATEST_FIRST: Final = tuple(reversed(Era))
 
 
 def _era_numeral(year: int) -> str:

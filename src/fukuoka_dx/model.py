@@ -181,6 +181,10 @@ class TargetColumn(enum.StrEnum):
     FINAL = "final"  # 最終目標
 
 
+#: The place of each column in an indicator's row: baseline, mid-term, final.
+_COLUMN_INDEX: Final = {column: i for i, column in enumerate(TargetColumn)}
+
+
 def _qualifiers(_instance: object, _attribute: object, value: tuple[Qualifier, ...]) -> None:
     if len(set(value)) != len(value):
         raise InvalidValueError(f"qualifiers repeat: {[q.value for q in value]}")
@@ -242,27 +246,21 @@ class Indicator:
 
     def cell(self, column: TargetColumn | str) -> Target:
         """The cell of a column as published (``同左`` not resolved)."""
-        return {
-            TargetColumn.BASELINE: self.baseline,
-            TargetColumn.MIDTERM: self.midterm,
-            TargetColumn.FINAL: self.final,
-        }[TargetColumn(column)]
+        cells = (self.baseline, self.midterm, self.final)
+        return cells[_COLUMN_INDEX[TargetColumn(column)]]
 
     def fiscal_year(self, column: TargetColumn | str) -> FiscalYear:
-        return {
-            TargetColumn.BASELINE: self.baseline_fy,
-            TargetColumn.MIDTERM: self.midterm_fy,
-            TargetColumn.FINAL: self.final_fy,
-        }[TargetColumn(column)]
+        years = (self.baseline_fy, self.midterm_fy, self.final_fy)
+        return years[_COLUMN_INDEX[TargetColumn(column)]]
 
     def target(self, column: TargetColumn | str) -> Target:
         """The cell of a column with ``同左`` resolved to the cell on its left."""
-        order = list(TargetColumn)
-        i = order.index(TargetColumn(column))
-        cell = self.cell(order[i])
+        cells = (self.baseline, self.midterm, self.final)
+        i = _COLUMN_INDEX[TargetColumn(column)]
+        cell = cells[i]
         while isinstance(cell, SameAsPreviousTarget) and i > 0:
             i -= 1
-            cell = self.cell(order[i])
+            cell = cells[i]
         return cell
 
     @property

@@ -33,10 +33,16 @@ def observation_years(plan: Plan) -> tuple[FiscalYear, FiscalYear]:
     return min(first, plan.first_year), plan.last_year
 
 
-def observation_problems(plan: Plan, observation: Observation, location: str) -> list[InputProblem]:
+def observation_problems(
+    plan: Plan,
+    observation: Observation,
+    location: str,
+    years: tuple[FiscalYear, FiscalYear] | None = None,
+) -> list[InputProblem]:
     """Every way ``observation`` does not fit ``plan``: an unknown indicator, a fiscal year
     outside the plan, an as-of date before its fiscal year, a value the indicator does not
-    take. Each problem names ``location`` and the column."""
+    take. Each problem names ``location`` and the column. ``years`` are
+    :func:`observation_years` of the plan, where the caller has them already."""
     o = observation
     problems = []
     try:
@@ -44,7 +50,7 @@ def observation_problems(plan: Plan, observation: Observation, location: str) ->
     except NotFoundError as exc:
         problems.append(InputProblem(location, "indicator_id", o.indicator_id, str(exc)))
         indicator = None
-    first, last = observation_years(plan)
+    first, last = years or observation_years(plan)
     if not first <= o.fiscal_year <= last:
         problems.append(
             InputProblem(
@@ -122,10 +128,11 @@ def check_observations(plan: Plan, observations: Iterable[Observation]) -> tuple
         if not isinstance(o, Observation):
             raise TypeError(f"expected Observation values, got {type(o).__name__}: {o!r}")
     locations = [_location(n, o) for n, o in enumerate(given, 1)]
+    years = observation_years(plan)
     problems = [
         p
         for loc, o in zip(locations, given, strict=True)
-        for p in observation_problems(plan, o, loc)
+        for p in observation_problems(plan, o, loc, years)
     ]
     problems += conflicts(given, locations)
     if problems:

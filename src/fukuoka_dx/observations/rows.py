@@ -20,9 +20,9 @@ from fukuoka_dx.errors import (
     NotFoundError,
     ObservationsError,
 )
-from fukuoka_dx.fiscal_calendar import as_date, as_fiscal_year
+from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, as_fiscal_year
 from fukuoka_dx.model import Plan
-from fukuoka_dx.observations.checks import conflicts, observation_problems
+from fukuoka_dx.observations.checks import conflicts, observation_problems, observation_years
 from fukuoka_dx.observations.values import Observation, read_value
 
 __all__ = ["ReadResult", "SourceRow", "read_rows"]
@@ -57,7 +57,9 @@ def _text(value: object) -> str:
     return "" if value is None else unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def _row_observation(row: SourceRow, plan: Plan) -> tuple[Observation | None, list[InputProblem]]:
+def _row_observation(
+    row: SourceRow, plan: Plan, years: tuple[FiscalYear, FiscalYear]
+) -> tuple[Observation | None, list[InputProblem]]:
     """An observation from one row's cells, read against the plan, or the row's problems."""
     cells, loc = row.cells, row.location
     problems: list[InputProblem] = []
@@ -104,7 +106,7 @@ def _row_observation(row: SourceRow, plan: Plan) -> tuple[Observation | None, li
         str(source).strip() or None if source is not None else None,
         str(note).strip() or None if note is not None else None,
     )
-    return observation, observation_problems(plan, observation, loc)
+    return observation, observation_problems(plan, observation, loc, years)
 
 
 def _is_empty(value: object) -> bool:
@@ -123,6 +125,7 @@ def read_rows(
     """Read rows of any file form against the plan: the one path every reader takes (CSV,
     JSON, spreadsheets). With problems, raise them all (or, ``keep_valid``, list them)."""
     found = list(problems)
+    years = observation_years(plan)
     skipped: list[str] = []
     read: list[tuple[str, Observation]] = []
     seen: set[Observation] = set()
@@ -130,7 +133,7 @@ def read_rows(
         if skip_empty and _is_empty(row.cells.get("value")):
             skipped.append(row.location)
             continue
-        observation, row_problems = _row_observation(row, plan)
+        observation, row_problems = _row_observation(row, plan, years)
         found += row_problems
         if observation is not None and not row_problems:
             if observation in seen:
