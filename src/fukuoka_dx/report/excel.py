@@ -429,6 +429,11 @@ _RESULT_COLUMNS: Final = (
 _RESULT_WIDTHS: Final = (11, 48, 8, 28, 12, 12, 14, 10, 10, 14, 40, 12, 12, 12, 10, 8)
 
 
+def _rounded(value: object) -> object:
+    """A trajectory figure for people: three decimals, no float noise (4630.500000001)."""
+    return round(value, 3) if isinstance(value, float) else value
+
+
 def _indicator_sheet(ws: Worksheet, assessment: Assessment, plan: Plan, lang: Lang) -> None:
     graded = assessment.scheme != STANDARD
     columns = _RESULT_COLUMNS if graded else _RESULT_COLUMNS[:-1]
@@ -454,9 +459,9 @@ def _indicator_sheet(ws: Worksheet, assessment: Assessment, plan: Plan, lang: La
             "observed_value": observed,
             "achievement": r.achievement,
             "expected": r.expected,
-            "pace": row["pace"],
-            "projected": row["projected"],
-            "required_pace": row["required_pace"],
+            "pace": _rounded(row["pace"]),
+            "projected": _rounded(row["projected"]),
+            "required_pace": _rounded(row["required_pace"]),
             "on_course": yes_no.get(str(row["on_course"])),
             "grade": r.grade,
         }
