@@ -12,7 +12,14 @@ import pytest
 from fukuoka_dx import load_plan
 from fukuoka_dx.cli import main
 from fukuoka_dx.report import text
-from fukuoka_dx.report.labels import STATUS_LABELS, Lang, default_lang
+from fukuoka_dx.report.labels import (
+    STATUS_LABELS,
+    Lang,
+    default_lang,
+    english_name,
+    name_of,
+    name_with_japanese,
+)
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "observations-multi-year.csv"
 PLAN = load_plan()
@@ -150,3 +157,15 @@ def test_outputs_never_overwrite_the_input(tmp_path: Path) -> None:
     filled.write_text("already filled", "utf-8")
     code, _, err = cli("progress", "--template", "-o", str(filled))
     assert code == 2 and "exists" in err and filled.read_text("utf-8") == "already filled"
+
+
+def test_names_for_people_in_each_language() -> None:
+    plan = load_plan()
+    ini = plan.initiative("3-1-1")
+    ind = ini.indicators[0]
+    for value, ja in ((ini, ini.title), (ind, ind.name)):
+        en = english_name(value)
+        assert en and en != ja
+        assert name_of(value, Lang.JA) == ja and name_of(value, "en") == en
+        assert name_with_japanese(value, Lang.EN) == f"{en} ({ja})"
+        assert name_with_japanese(value, Lang.JA) == ja

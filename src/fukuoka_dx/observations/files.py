@@ -31,7 +31,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, TextIO
 
@@ -312,6 +312,21 @@ def _read_text(file: File, encoding: str | None) -> tuple[str, str, str | None]:
     return file.read(), str(getattr(file, "name", "<stream>")), None
 
 
+def _read_file(
+    parse: Callable[..., ReadResult],
+    file: File,
+    plan: Plan,
+    keep_valid: bool,
+    skip_empty: bool,
+    encoding: str | None,
+) -> ReadResult:
+    """``parse`` the text of ``file``, named in problems by its path, and record the encoding
+    it was read in."""
+    text, name, used = _read_text(file, encoding)
+    result = parse(text, plan, keep_valid=keep_valid, skip_empty=skip_empty, name=name)
+    return attrs.evolve(result, encoding=used)
+
+
 def read_observations_csv(
     file: File,
     plan: Plan,
@@ -322,11 +337,7 @@ def read_observations_csv(
 ) -> ReadResult:
     """Read a CSV observations file (a path or an open text file); see
     :func:`parse_observations_csv`. ``encoding`` (``utf-8`` or ``cp932``) forces one."""
-    text, name, used = _read_text(file, encoding)
-    result = parse_observations_csv(
-        text, plan, keep_valid=keep_valid, skip_empty=skip_empty, name=name
-    )
-    return attrs.evolve(result, encoding=used)
+    return _read_file(parse_observations_csv, file, plan, keep_valid, skip_empty, encoding)
 
 
 def read_observations_json(
@@ -339,11 +350,7 @@ def read_observations_json(
 ) -> ReadResult:
     """Read a JSON observations file (a path or an open text file); see
     :func:`parse_observations_json`."""
-    text, name, used = _read_text(file, encoding)
-    result = parse_observations_json(
-        text, plan, keep_valid=keep_valid, skip_empty=skip_empty, name=name
-    )
-    return attrs.evolve(result, encoding=used)
+    return _read_file(parse_observations_json, file, plan, keep_valid, skip_empty, encoding)
 
 
 def read_observations(

@@ -53,6 +53,7 @@ from fukuoka_dx.report.labels import (
     Lang,
     as_lang,
     column_label,
+    english_name,
     reason_label,
     status_label,
     target_label,
@@ -530,8 +531,7 @@ def _initiative_view(
 
 def _english(value: Indicator | Initiative | PromotionItem, lang: Lang) -> str:
     """The unofficial English name shown beside the Japanese in an English report."""
-    en = getattr(value, "name_en", None) or getattr(value, "title_en", None)
-    return str(en) if lang is Lang.EN and en else ""
+    return (english_name(value) or "") if lang is Lang.EN else ""
 
 
 def _pillar_views(

@@ -19,6 +19,7 @@ from typing import Final
 
 from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import TargetColumn
+from fukuoka_dx.observations.spreadsheet import OBSERVATION_HEADERS
 from fukuoka_dx.progress import Status
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "as_lang",
     "column_label",
     "default_lang",
+    "english_name",
     "name_of",
     "name_with_japanese",
     "reason_label",
@@ -56,8 +58,9 @@ STATUS_LABELS: Final[Mapping[Status, tuple[str, str]]] = {
 }
 
 #: Headers for people of the machine columns (Japanese, English).
+#: The observation columns take the headers the workbook template writes.
 COLUMN_LABELS: Final[Mapping[str, tuple[str, str]]] = {
-    "indicator_id": ("指標", "indicator"),
+    **OBSERVATION_HEADERS,
     "initiative_id": ("実行項目", "initiative"),
     "promotion_item_id": ("推進項目", "promotion item"),
     "pillar_id": ("柱", "pillar"),
@@ -80,11 +83,6 @@ COLUMN_LABELS: Final[Mapping[str, tuple[str, str]]] = {
     "required_pace": ("必要な伸び(年)", "required pace per year"),
     "on_course": ("達成見込み", "on course"),
     "grade": ("評価", "grade"),
-    "fiscal_year": ("年度", "fiscal year"),
-    "value": ("実績値", "value"),
-    "as_of": ("時点", "as of"),
-    "source": ("出典", "source"),
-    "note": ("備考", "note"),
     "total": ("指標数", "indicators"),
     "assessable": ("評価対象", "assessable"),
     "mean_achievement": ("平均達成率", "mean achievement"),
@@ -138,21 +136,30 @@ def target_label(column: TargetColumn | str, lang: Lang | str) -> str:
     return _pick(_TARGETS[TargetColumn(column)], lang)
 
 
+def english_name(value: object) -> str | None:
+    """The plan's unofficial English translation of a title or name, if it has one."""
+    en = getattr(value, "title_en", None) or getattr(value, "name_en", None)
+    return str(en) if en else None
+
+
+def _japanese_name(value: object) -> str:
+    return str(getattr(value, "title", None) or getattr(value, "name", None) or value)
+
+
 def name_of(value: object, lang: Lang | str) -> str:
     """The name of a promotion item, initiative or indicator for people: in English, the
     unofficial translation where the plan has one (else the Japanese), in Japanese the
     Japanese. Use :func:`name_with_japanese` where the Japanese should stand beside it."""
-    ja = getattr(value, "title", None) or getattr(value, "name", None) or str(value)
     if as_lang(lang) is Lang.EN:
-        en = getattr(value, "title_en", None) or getattr(value, "name_en", None)
+        en = english_name(value)
         if en:
-            return str(en)
-    return str(ja)
+            return en
+    return _japanese_name(value)
 
 
 def name_with_japanese(value: object, lang: Lang | str) -> str:
     """In English, ``English name (日本語)``; in Japanese, the Japanese name."""
-    ja = getattr(value, "title", None) or getattr(value, "name", None) or str(value)
+    ja = _japanese_name(value)
     shown = name_of(value, lang)
     return shown if shown == ja else f"{shown} ({ja})"
 

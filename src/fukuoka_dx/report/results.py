@@ -28,7 +28,6 @@ from fukuoka_dx.report.labels import (
     status_label,
     target_label,
 )
-from fukuoka_dx.targets import number_text
 
 __all__ = [
     "PEOPLE_COLUMNS",
@@ -168,10 +167,6 @@ ROLLUP_COLUMNS: Final = (
 def rollup_rows(assessment: Assessment, level: Level | str) -> list[Row]:
     """One machine row per group of ``level`` (:data:`ROLLUP_COLUMNS`)."""
     return [dict(r.row()) for r in rollups(assessment, level)]
-
-
-def _number(value: float | None) -> str:
-    return "-" if value is None else number_text(round(value, 3))
 
 
 def results_frame(assessment: Assessment) -> Any:

@@ -94,6 +94,14 @@ _INDICATOR_ID: Final = _id(
 _TITLE: Final = Column(
     "string", "Title", "名称", "The title as published.", "計画に記載の名称。", required=True
 )
+_TITLE_EN: Final = Column(
+    "string",
+    "Title in English",
+    "英語名(非公式訳)",
+    "An unofficial English translation of the title by the fukuoka-dx project; the "
+    "Japanese title is authoritative.",
+    "fukuoka-dxによる名称の非公式英訳。日本語の名称が正式。",
+)
 _FISCAL_YEAR: Final = Column(
     "integer",
     "Fiscal year",
@@ -187,14 +195,7 @@ _COLUMNS: Final[dict[Table, dict[str, Column]]] = {
             "丸数字の実行項目の見出しにすぎないときFalse。",
             required=True,
         ),
-        "title_en": Column(
-            "string",
-            "Title in English",
-            "英語名(非公式訳)",
-            "An unofficial English translation of the title by the fukuoka-dx project; the "
-            "Japanese title is authoritative.",
-            "fukuoka-dxによる名称の非公式英訳。日本語の名称が正式。",
-        ),
+        "title_en": _TITLE_EN,
     },
     Table.INITIATIVES: {
         "initiative_id": _INITIATIVE_ID,
@@ -226,14 +227,7 @@ _COLUMNS: Final[dict[Table, dict[str, Column]]] = {
             required=True,
             minimum=0,
         ),
-        "title_en": Column(
-            "string",
-            "Title in English",
-            "英語名(非公式訳)",
-            "An unofficial English translation of the title by the fukuoka-dx project; the "
-            "Japanese title is authoritative.",
-            "fukuoka-dxによる名称の非公式英訳。日本語の名称が正式。",
-        ),
+        "title_en": _TITLE_EN,
     },
     Table.INDICATORS: {
         "indicator_id": _INDICATOR_ID,
