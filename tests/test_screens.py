@@ -169,3 +169,5 @@ def test_names_for_people_in_each_language() -> None:
         assert name_of(value, Lang.JA) == ja and name_of(value, "en") == en
         assert name_with_japanese(value, Lang.EN) == f"{en} ({ja})"
         assert name_with_japanese(value, Lang.JA) == ja
+    assert english_name("3-1-1") is None
+    assert name_of("3-1-1", Lang.EN) == name_with_japanese("3-1-1", "en") == "3-1-1"

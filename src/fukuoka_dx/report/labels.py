@@ -138,11 +138,15 @@ def target_label(column: TargetColumn | str, lang: Lang | str) -> str:
 
 def english_name(value: object) -> str | None:
     """The plan's unofficial English translation of a title or name, if it has one."""
+    if isinstance(value, str):
+        return None
     en = getattr(value, "title_en", None) or getattr(value, "name_en", None)
     return str(en) if en else None
 
 
 def _japanese_name(value: object) -> str:
+    if isinstance(value, str):  # a str's own ``title`` is a method, not a name
+        return value
     return str(getattr(value, "title", None) or getattr(value, "name", None) or value)
 
 
