@@ -38,6 +38,7 @@ from fukuoka_dx.progress import (
     trajectory,
 )
 from fukuoka_dx.progress.schemes import NO_RATE_STATUSES, NoRateLabel
+from fukuoka_dx.report.screens import trend_lines
 
 PLAN = load_plan()
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "observations-multi-year.csv"
@@ -101,6 +102,16 @@ def test_trend_command_on_the_example() -> None:
     assert "pace: 4538.3 件 per year (least squares over 4 points)" in out
     assert "on course: no" in out and "required pace from the latest point: 5800" in out
     assert cli("trend", str(EXAMPLE), "9-9.1")[0] == 2
+
+
+def test_trend_lines_in_japanese() -> None:
+    a = assess(PLAN, read_observations(EXAMPLE, PLAN).observations, as_of="2026-03-31")
+    ind = PLAN.indicator("1-1-3.1")
+    lines = trend_lines(ind, a.result(ind.id), a.as_of, "ja")
+    assert lines[1] == "  最終目標 25,000 件 (令和8年度); 2026-03-31 時点; やや遅れ"
+    assert "年平均の伸び: 4538.3 件 (最小二乗法、4点)" in lines
+    assert "最新値から目標までに必要な伸び: 5800 件/年" in lines
+    assert "達成見込み: 見込みなし" in lines
 
 
 def test_progress_csv_and_json_carry_trajectories_and_grades(tmp_path: Path) -> None:

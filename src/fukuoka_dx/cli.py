@@ -72,9 +72,9 @@ from fukuoka_dx.report.screens import (
     indicator_lines,
     initiative_lines,
     summary_lines,
+    trend_lines,
 )
 from fukuoka_dx.serialization import to_json, unstructure
-from fukuoka_dx.targets import number_text
 
 __all__ = ["build_parser", "main"]
 
@@ -727,10 +727,6 @@ def cmd_progress(args: argparse.Namespace) -> int:
 # -- trend ----------------------------------------------------------------------------------
 
 
-def _number(value: float | None) -> str:
-    return "-" if value is None else number_text(round(value, 3))
-
-
 def cmd_trend(args: argparse.Namespace) -> int:
     plan = _plan(args)
     indicator = plan.indicator(args.indicator)
@@ -744,64 +740,9 @@ def cmd_trend(args: argparse.Namespace) -> int:
     target = TargetColumn(args.target) if args.target else None
     assessment = assess(plan, result.observations, as_of=day, target=target)
     r = assessment.result(indicator.id)
+    _emit(args, "\n".join(trend_lines(indicator, r, day, _lang(args))))
     t = r.trajectory
     assert t is not None  # assess sets one for every indicator
-    ja = _lang(args) is Lang.JA
-    unit = f" {indicator.unit}" if indicator.unit else ""
-    course = "-" if t.on_course is None else ("yes" if t.on_course else "no")
-    target_text = indicator.target(r.target).text or "-"
-    if ja:
-        course = "-" if t.on_course is None else ("見込みあり" if t.on_course else "見込みなし")
-        head = [
-            f"{indicator.id}  {indicator.name}",
-            f"  {target_label(r.target, Lang.JA)} {target_text}{unit} ({r.target_fy.label_ja}); "
-            f"{day} 時点; {status_label(r.status, Lang.JA)}",
-        ]
-        columns = ["年度", "実績値", "増減", ""]
-        base = "現状値"
-        tail = [
-            f"年平均の伸び: {_number(t.pace)}{unit} (最小二乗法、{len(t.points)}点)",
-            f"{t.target_fy.label_ja}の見込み: {_number(t.projected)}{unit} "
-            f"(目標 {_number(t.target)})",
-            f"達成見込み: {course}",
-            f"最新値から目標までに必要な伸び: {_number(t.required_pace)}{unit}/年",
-        ]
-    else:
-        head = [
-            f"{indicator.id}  {name_of(indicator, Lang.EN)}",
-            *([f"  {indicator.name}"] if indicator.name_en else []),
-            f"  target: {r.target.value} {target_text}{unit} in "
-            f"{r.target_fy.label_ja} ({r.target_fy}); as of {day}; status {r.status.value}",
-        ]
-        columns = ["fiscal year", "value", "change", ""]
-        base = "baseline"
-        tail = [
-            f"pace: {_number(t.pace)}{unit} per year (least squares over {len(t.points)} points)",
-            f"projected in {t.target_fy.label_ja}: {_number(t.projected)}{unit} "
-            f"(target {_number(t.target)})",
-            f"on course: {course}",
-            f"required pace from the latest point: {_number(t.required_pace)}{unit} per year",
-        ]
-    lines = [
-        *head,
-        "",
-        _text.table(
-            columns,
-            [
-                (
-                    f"{p.fiscal_year.label_ja} ({p.fiscal_year})",
-                    _number(p.value),
-                    _number(p.change),
-                    base if p.baseline else "",
-                )
-                for p in t.points
-            ],
-        ),
-        "",
-        *tail,
-    ]
-    lines += [f"  ({reason})" for reason in t.reasons]
-    _emit(args, "\n".join(lines))
     if args.chart is not None:
         from fukuoka_dx.report.chart import save_figure, trend_chart
 

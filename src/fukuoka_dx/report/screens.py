@@ -18,15 +18,18 @@ from fukuoka_dx.report.labels import (
     as_lang,
     name_of,
     name_with_japanese,
+    status_label,
     target_label,
     word_label,
 )
 from fukuoka_dx.report.overview import bureau_counts, pillar_counts
 from fukuoka_dx.schedule import CarryCell, Schedule, ScheduleEntry
-from fukuoka_dx.targets import TargetKind
+from fukuoka_dx.targets import TargetKind, number_text
 
 if TYPE_CHECKING:
     import pendulum
+
+    from fukuoka_dx.progress import IndicatorProgress
 
 __all__ = [
     "entry_text",
@@ -34,6 +37,7 @@ __all__ = [
     "initiative_lines",
     "schedule_cells",
     "summary_lines",
+    "trend_lines",
 ]
 
 #: How many starting or ending activities the summary names before it counts the rest.
@@ -317,4 +321,75 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
         lines += ["  " + line for line in indicator_lines(ind, lang, width - 2)]
     for r in ini.repairs:
         lines.append(f"  repaired {r.field}: {r.extracted!r} → {r.repaired!r} ({r.evidence})")
+    return lines
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else number_text(round(value, 3))
+
+
+def trend_lines(
+    indicator: Indicator, result: IndicatorProgress, day: pendulum.Date, lang: Lang | str
+) -> list[str]:
+    """An indicator's trajectory for people: its points with the change from each to the
+    next, the yearly pace, the projection to the target year and the pace still needed."""
+    lang = as_lang(lang)
+    t = result.trajectory
+    assert t is not None  # assess sets one for every indicator
+    column, target_fy = result.target, result.target_fy
+    ja = lang is Lang.JA
+    unit = f" {indicator.unit}" if indicator.unit else ""
+    course = "-" if t.on_course is None else ("yes" if t.on_course else "no")
+    target_text = indicator.target(column).text or "-"
+    if ja:
+        course = "-" if t.on_course is None else ("見込みあり" if t.on_course else "見込みなし")
+        head = [
+            f"{indicator.id}  {indicator.name}",
+            f"  {target_label(column, Lang.JA)} {target_text}{unit} ({target_fy.label_ja}); "
+            f"{day} 時点; {status_label(result.status, Lang.JA)}",
+        ]
+        columns = ["年度", "実績値", "増減", ""]
+        base = "現状値"
+        tail = [
+            f"年平均の伸び: {_number(t.pace)}{unit} (最小二乗法、{len(t.points)}点)",
+            f"{t.target_fy.label_ja}の見込み: {_number(t.projected)}{unit} "
+            f"(目標 {_number(t.target)})",
+            f"達成見込み: {course}",
+            f"最新値から目標までに必要な伸び: {_number(t.required_pace)}{unit}/年",
+        ]
+    else:
+        head = [
+            f"{indicator.id}  {name_of(indicator, Lang.EN)}",
+            *([f"  {indicator.name}"] if indicator.name_en else []),
+            f"  target: {column.value} {target_text}{unit} in "
+            f"{target_fy.label_ja} ({target_fy}); as of {day}; status {result.status.value}",
+        ]
+        columns = ["fiscal year", "value", "change", ""]
+        base = "baseline"
+        tail = [
+            f"pace: {_number(t.pace)}{unit} per year (least squares over {len(t.points)} points)",
+            f"projected in {t.target_fy.label_ja}: {_number(t.projected)}{unit} "
+            f"(target {_number(t.target)})",
+            f"on course: {course}",
+            f"required pace from the latest point: {_number(t.required_pace)}{unit} per year",
+        ]
+    lines = [
+        *head,
+        "",
+        _text.table(
+            columns,
+            [
+                (
+                    f"{p.fiscal_year.label_ja} ({p.fiscal_year})",
+                    _number(p.value),
+                    _number(p.change),
+                    base if p.baseline else "",
+                )
+                for p in t.points
+            ],
+        ),
+        "",
+        *tail,
+    ]
+    lines += [f"  ({reason})" for reason in t.reasons]
     return lines
