@@ -66,6 +66,7 @@ from fukuoka_dx.report.results import (
     percent,
     result_rows,
     rollup_rows,
+    rounded,
 )
 from fukuoka_dx.report.screens import (
     entry_text,
@@ -487,10 +488,7 @@ _ROUNDED: Final = (
 
 
 def _rounded_rates(rows: Sequence[Row]) -> list[Row]:
-    return [
-        {k: round(v, 3) if k in _ROUNDED and isinstance(v, float) else v for k, v in r.items()}
-        for r in rows
-    ]
+    return [{k: rounded(v) if k in _ROUNDED else v for k, v in r.items()} for r in rows]
 
 
 def _progress_table(

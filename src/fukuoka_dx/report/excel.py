@@ -33,7 +33,14 @@ from fukuoka_dx.observations.values import COUNT_UNITS, OBSERVATION_COLUMNS, Fig
 from fukuoka_dx.progress import ASSESSABLE_KINDS, Assessment, RollUp, Status, default_column
 from fukuoka_dx.progress.schemes import STANDARD
 from fukuoka_dx.report.labels import Lang, as_lang, column_label, status_label, target_label
-from fukuoka_dx.report.results import PEOPLE_COLUMNS, Level, people_rows, result_rows, rollups
+from fukuoka_dx.report.results import (
+    PEOPLE_COLUMNS,
+    Level,
+    people_rows,
+    result_rows,
+    rollups,
+    rounded,
+)
 from fukuoka_dx.targets import CompositeTarget, RelativeTarget
 
 if TYPE_CHECKING:
@@ -429,11 +436,6 @@ _RESULT_COLUMNS: Final = (
 _RESULT_WIDTHS: Final = (11, 48, 8, 28, 12, 12, 14, 10, 10, 14, 40, 12, 12, 12, 10, 8)
 
 
-def _rounded(value: object) -> object:
-    """A trajectory figure for people: three decimals, no float noise (4630.500000001)."""
-    return round(value, 3) if isinstance(value, float) else value
-
-
 def _indicator_sheet(ws: Worksheet, assessment: Assessment, plan: Plan, lang: Lang) -> None:
     graded = assessment.scheme != STANDARD
     columns = _RESULT_COLUMNS if graded else _RESULT_COLUMNS[:-1]
@@ -459,9 +461,9 @@ def _indicator_sheet(ws: Worksheet, assessment: Assessment, plan: Plan, lang: La
             "observed_value": observed,
             "achievement": r.achievement,
             "expected": r.expected,
-            "pace": _rounded(row["pace"]),
-            "projected": _rounded(row["projected"]),
-            "required_pace": _rounded(row["required_pace"]),
+            "pace": rounded(row["pace"]),
+            "projected": rounded(row["projected"]),
+            "required_pace": rounded(row["required_pace"]),
             "on_course": yes_no.get(str(row["on_course"])),
             "grade": r.grade,
         }

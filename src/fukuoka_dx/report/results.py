@@ -13,7 +13,7 @@ trajectory and grade after the eight fixed columns.
 from __future__ import annotations
 
 import enum
-from typing import Any, Final
+from typing import Any, Final, TypeVar, cast
 
 from fukuoka_dx._optional import require_pandas
 from fukuoka_dx.model import Plan
@@ -40,7 +40,10 @@ __all__ = [
     "results_frame",
     "rollup_rows",
     "rollups",
+    "rounded",
 ]
+
+_T = TypeVar("_T")
 
 #: The columns of ``fukuoka-dx progress --format csv``: the eight fixed ones, then the
 #: indicator's name and unit, the reason of its status, its trajectory and its grade.
@@ -85,19 +88,17 @@ def result_rows(assessment: Assessment, plan: Plan) -> list[Row]:
 
 
 #: The columns of the progress table for people, in order.
-PEOPLE_COLUMNS: Final = (
-    "indicator_id",
-    "name",
-    "unit",
-    "target",
-    "target_fy",
-    "observed_fy",
-    "observed_value",
-    "achievement",
-    "expected",
-    "status",
-    "reason",
-)
+PEOPLE_COLUMNS: Final = ("indicator_id", "name", "unit", *PROGRESS_COLUMNS[1:], "reason")
+
+
+def rounded(value: _T) -> _T:
+    """A computed figure (a rate, a pace, a projection) for people: three decimals, no float
+    noise; anything else as it is.
+
+    >>> rounded(4630.500000001), rounded(0.79166), rounded(3), rounded(None)
+    (4630.5, 0.792, 3, None)
+    """
+    return cast(_T, round(value, 3)) if isinstance(value, float) else value
 
 
 def percent(fraction: float | None) -> str:

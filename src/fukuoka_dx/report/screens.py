@@ -23,6 +23,7 @@ from fukuoka_dx.report.labels import (
     word_label,
 )
 from fukuoka_dx.report.overview import bureau_counts, pillar_counts
+from fukuoka_dx.report.results import rounded
 from fukuoka_dx.schedule import CarryCell, Schedule, ScheduleEntry
 from fukuoka_dx.targets import TargetKind, number_text
 
@@ -325,7 +326,7 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
 
 
 def _number(value: float | None) -> str:
-    return "-" if value is None else number_text(round(value, 3))
+    return "-" if value is None else number_text(rounded(value))
 
 
 def trend_lines(
