@@ -111,6 +111,7 @@ nitpick_ignore = [
     ("py:class", "pendulum.date.Date"),
     # hypothesis: not among the linked projects (fukuoka_dx.strategies' return types)
     ("py:class", "hypothesis.strategies.SearchStrategy"),
-    # a private TypeVar of from_json()/structure() signatures
+    # private TypeVars of from_json()/structure() and report.results.rounded() signatures
     ("py:class", "fukuoka_dx.serialization._T"),
+    ("py:class", "fukuoka_dx.report.results._T"),
 ]
