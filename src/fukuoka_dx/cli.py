@@ -195,17 +195,6 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def _fy_position(plan: Plan, fy: FiscalYear) -> str:
-    if fy < plan.first_year:
-        return f"before the plan period (it starts in {plan.first_year.label_ja})"
-    if fy > plan.last_year:
-        return f"after the plan period (it ended with {plan.last_year.label_ja})"
-    n = fy.year - plan.first_year.year + 1
-    total = len(plan.years)
-    final = ", the final year" if fy == plan.last_year else ""
-    return f"year {n} of {total} of the plan period{final}"
-
-
 # -- summary --------------------------------------------------------------------------------
 
 
