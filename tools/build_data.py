@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -37,8 +37,6 @@ from fukuoka_dx.targets import Direction, MissingTarget, Target, TargetKind, par
 ROOT = Path(__file__).resolve().parent.parent
 DATASRC = ROOT / "datasrc"
 DATA_DIR = ROOT / "src" / "fukuoka_dx" / "data"
-
-_T = TypeVar("_T")
 
 
 @attrs.frozen

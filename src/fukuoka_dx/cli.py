@@ -531,8 +531,7 @@ def _rollup_label(plan: Plan, level: str, row: Row, lang: Lang) -> str:
     """A roll-up group's name in the chosen language (the Japanese beside the English)."""
     key = str(row["key"])
     if level == Level.PILLAR:
-        pillar = plan.pillar(key)
-        return pillar.title if lang is Lang.JA else f"{pillar.title_en} ({pillar.title})"
+        return name_with_japanese(plan.pillar(key), lang)
     if level == Level.PROMOTION_ITEM:
         return name_with_japanese(plan.promotion_item(key), lang)
     bureau = plan.bureau(key)
@@ -668,10 +667,8 @@ def cmd_progress(args: argparse.Namespace) -> int:
     if result.rejected and not args.keep_valid:
         raise ObservationsError(result.rejected)
     _report_reading(args, result)
-    thresholds = Thresholds(
-        0.95 if args.on_track is None else args.on_track,
-        0.6 if args.needs_acceleration is None else args.needs_acceleration,
-    )
+    given = {"on_track": args.on_track, "needs_acceleration": args.needs_acceleration}
+    thresholds = Thresholds(**{k: v for k, v in given.items() if v is not None})
     assessment = assess(
         plan,
         result.observations,

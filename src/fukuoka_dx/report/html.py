@@ -54,6 +54,7 @@ from fukuoka_dx.report.labels import (
     as_lang,
     column_label,
     english_name,
+    name_of,
     reason_label,
     status_label,
     target_label,
@@ -554,9 +555,7 @@ def _pillar_views(
                 for ini in plan.children(item.id)
             )
             items.append(ItemView(item.id, item.title, _english(item, lang), inis))
-        title = w["chart_of"].format(
-            id=pillar.id, title=pillar.title if lang is Lang.JA else pillar.title_en
-        )
+        title = w["chart_of"].format(id=pillar.id, title=name_of(pillar, lang))
         views.append(
             PillarView(
                 pillar.id,

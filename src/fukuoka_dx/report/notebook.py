@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from fukuoka_dx.model import Indicator, Initiative, Plan
+from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
 from fukuoka_dx.progress import Assessment, Status
 from fukuoka_dx.report.labels import (
     Lang,
@@ -14,6 +14,7 @@ from fukuoka_dx.report.labels import (
     default_lang,
     name_with_japanese,
     status_label,
+    target_label,
 )
 from fukuoka_dx.report.overview import PillarCount, pillar_counts
 from fukuoka_dx.report.results import PEOPLE_COLUMNS, people_rows, percent
@@ -59,9 +60,10 @@ def _indicator_rows(indicators: Iterable[Indicator], lang: Lang) -> list[tuple[o
 
 
 def _indicator_header(lang: Lang) -> tuple[str, ...]:
+    cells = tuple(target_label(c, lang) for c in TargetColumn)
     if lang is Lang.JA:
-        return ("指標", "指標名", "単位", "方向", "現状値", "中間目標", "最終目標")
-    return ("id", "name", "unit", "direction", "baseline", "mid-term target", "final target")
+        return ("指標", "指標名", "単位", "方向", *cells)
+    return ("id", "name", "unit", "direction", *cells)
 
 
 def indicator_html(indicator: Indicator, lang: Lang | str | None = None) -> str:

@@ -22,7 +22,7 @@ from fukuoka_dx.report.labels import (
     target_label,
     word_label,
 )
-from fukuoka_dx.report.overview import bureau_counts, pillar_counts
+from fukuoka_dx.report.overview import PillarCount, bureau_counts, pillar_counts
 from fukuoka_dx.report.results import rounded
 from fukuoka_dx.schedule import CarryCell, Schedule, ScheduleEntry
 from fukuoka_dx.targets import TargetKind, number_text
@@ -220,19 +220,14 @@ def summary_lines(
     return lines
 
 
-def _pillar_row(c: object, lang: Lang) -> tuple[object, ...]:
-    from fukuoka_dx.report.overview import PillarCount
-
-    assert isinstance(c, PillarCount)
-    title = c.pillar.title if lang is Lang.JA else f"{c.pillar.title_en} ({c.pillar.title})"
-    return (c.pillar.id, title, c.promotion_items, c.initiatives, c.indicators)
-
-
-_CELL_NAMES: Final = {
-    TargetColumn.BASELINE: "現状値",
-    TargetColumn.MIDTERM: "中間目標",
-    TargetColumn.FINAL: "最終目標",
-}
+def _pillar_row(c: PillarCount, lang: Lang) -> tuple[object, ...]:
+    return (
+        c.pillar.id,
+        name_with_japanese(c.pillar, lang),
+        c.promotion_items,
+        c.initiatives,
+        c.indicators,
+    )
 
 
 def indicator_lines(ind: Indicator, lang: Lang | str, width: int = 100) -> list[str]:
@@ -258,7 +253,7 @@ def indicator_lines(ind: Indicator, lang: Lang | str, width: int = 100) -> list[
         cell = ind.cell(column)
         fy = ind.fiscal_year(column)
         text = cell.text or f"(missing: {getattr(cell, 'note', '')})"
-        label = _CELL_NAMES[column] if ja else target_label(column, lang)
+        label = target_label(column, lang)
         head = f"  {_text.pad(label, 16 if not ja else 8)} {_text.pad(fy.label_ja, 9)} "
         head += f"{cell.kind.value:<16} "
         wrapped = _text.wrap(text, max(20, width - _text.width(head)))
@@ -293,7 +288,7 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
     else:
         where = (
             f"promotion item {item.id} {name_with_japanese(item, lang)}; "
-            f"pillar {pillar.title_en} ({pillar.title})"
+            f"pillar {name_with_japanese(pillar, lang)}"
         )
         lines += [f"  {w}" for w in _text.wrap(where, max(20, width - 2))]
         lines.append(f"  所管 {ini.bureau.name_ja} ({ini.bureau.name_en}); page {ini.page}")

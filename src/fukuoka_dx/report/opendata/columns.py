@@ -16,6 +16,7 @@ import attrs
 from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import TargetColumn
 from fukuoka_dx.report.export import TABLES, Table
+from fukuoka_dx.report.labels import Lang, target_label
 from fukuoka_dx.targets import Direction, TargetKind
 
 __all__ = ["TABLE_INFO", "Column", "ForeignKey", "TableInfo", "column_info"]
@@ -112,18 +113,12 @@ _FISCAL_YEAR: Final = Column(
     required=True,
 )
 
-_CELL_NAMES: Final = {
-    TargetColumn.BASELINE: ("baseline", "現状値"),
-    TargetColumn.MIDTERM: ("mid-term target", "中間目標"),
-    TargetColumn.FINAL: ("final target", "最終目標"),
-}
-
 
 def _target_columns() -> dict[str, Column]:
     """The four columns of each indicator cell, for each of the three columns of a row."""
     out: dict[str, Column] = {}
     for column in TargetColumn:
-        en, ja = _CELL_NAMES[column]
+        en, ja = target_label(column, Lang.EN), target_label(column, Lang.JA)
         out[f"{column.value}_fy"] = attrs.evolve(
             _FISCAL_YEAR,
             title=f"Fiscal year of the {en}",
