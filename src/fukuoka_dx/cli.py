@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 import pendulum
 
@@ -66,7 +66,7 @@ from fukuoka_dx.report.results import (
     percent,
     result_rows,
     rollup_rows,
-    rounded,
+    rounded_rows,
 )
 from fukuoka_dx.report.screens import (
     entry_text,
@@ -465,21 +465,6 @@ def _template(plan: Plan, fy: FiscalYear, column: TargetColumn | None, *, bom: b
     return format_csv((*OBSERVATION_COLUMNS, *comments), rows, bom=bom)
 
 
-#: CSV columns of fractions, rounded to three decimals (JSON keeps full precision).
-_ROUNDED: Final = (
-    "achievement",
-    "expected",
-    "pace",
-    "projected",
-    "required_pace",
-    "mean_achievement",
-)
-
-
-def _rounded_rates(rows: Sequence[Row]) -> list[Row]:
-    return [{k: rounded(v) if k in _ROUNDED else v for k, v in r.items()} for r in rows]
-
-
 def _progress_table(
     args: argparse.Namespace, assessment: Assessment, plan: Plan, day: pendulum.Date
 ) -> str:
@@ -546,7 +531,7 @@ def _write_rollup(args: argparse.Namespace, assessment: Assessment) -> None:
     """``--by LEVEL``: the roll-up as a table for people, or as CSV or JSON rows."""
     rows = rollup_rows(assessment, args.by)
     if args.format == "csv":
-        _write(args, format_csv(ROLLUP_COLUMNS, _rounded_rates(rows), bom=args.bom))
+        _write(args, format_csv(ROLLUP_COLUMNS, rounded_rows(rows), bom=args.bom))
         return
     if args.format == "json":
         _write(args, json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
@@ -694,7 +679,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         _write(
             args,
-            format_csv(RESULT_COLUMNS, _rounded_rates(result_rows(assessment, plan)), bom=args.bom),
+            format_csv(RESULT_COLUMNS, rounded_rows(result_rows(assessment, plan)), bom=args.bom),
         )
     elif args.format == "json":
         _write(args, to_json(assessment, indent=1) + "\n")

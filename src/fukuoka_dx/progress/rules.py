@@ -35,7 +35,7 @@ from fukuoka_dx.observations.values import (
     Stage,
     value_text,
 )
-from fukuoka_dx.progress.trajectory import Trajectory
+from fukuoka_dx.progress.trajectory import Trajectory, numeric_baseline
 from fukuoka_dx.targets import (
     CompositeTarget,
     Direction,
@@ -193,13 +193,6 @@ class _Judgement:
     status: Status | None = None  # set for rule-only targets
     reason: str = ""
     holds_level: bool = False  # a level to hold (target == baseline): all of it is due at once
-
-
-def numeric_baseline(ind: Indicator) -> float | None:
-    b = ind.baseline
-    if ind.baseline_comparable and isinstance(b, NumberTarget):
-        return b.value
-    return None
 
 
 def desired_sense(ind: Indicator, t: float, b: float | None) -> Direction:

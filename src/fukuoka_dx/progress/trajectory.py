@@ -28,7 +28,7 @@ from fukuoka_dx.model import Indicator
 from fukuoka_dx.observations.values import Figure, Observation
 from fukuoka_dx.targets import NumberTarget
 
-__all__ = ["Point", "Trajectory", "least_squares", "trajectory"]
+__all__ = ["Point", "Trajectory", "least_squares", "numeric_baseline", "trajectory"]
 
 
 @attrs.frozen
@@ -90,6 +90,15 @@ def _figures_by_year(observations: Iterable[Observation]) -> dict[FiscalYear, fl
     return {fy: o.value.value for fy, o in best.items() if isinstance(o.value, Figure)}
 
 
+def numeric_baseline(ind: Indicator) -> float | None:
+    """The baseline figure progress is measured from: the plan's, when it is a figure and
+    comparable with the observations."""
+    b = ind.baseline
+    if ind.baseline_comparable and isinstance(b, NumberTarget):
+        return b.value
+    return None
+
+
 def trajectory(
     indicator: Indicator,
     observations: Iterable[Observation],
@@ -105,9 +114,8 @@ def trajectory(
     ``increasing`` is the desired direction (``None`` when it cannot be told); ``baseline``
     the comparable baseline figure, which defaults to the plan's when it is a figure.
     """
-    if baseline is None and indicator.baseline_comparable:
-        cell = indicator.baseline
-        baseline = cell.value if isinstance(cell, NumberTarget) else None
+    if baseline is None:
+        baseline = numeric_baseline(indicator)
     reasons: list[str] = []
     given = list(observations)
     by_year = _figures_by_year(given)

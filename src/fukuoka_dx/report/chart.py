@@ -7,8 +7,9 @@ that font, labels fall back to indicator ids and English pillar names).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from fukuoka_dx._optional import missing_extra, require_matplotlib
 from fukuoka_dx.errors import InvalidValueError
@@ -18,6 +19,7 @@ from fukuoka_dx.report.labels import Lang, status_label
 
 __all__ = [
     "CAP",
+    "STATUS_FILLS",
     "achievement_chart",
     "chart_path",
     "japanese_font_available",
@@ -29,7 +31,8 @@ __all__ = [
 #: Bars are drawn capped at this achievement so that one outlier does not flatten the rest.
 CAP = 1.5
 
-_COLOURS = {
+#: The colour of each status, in charts and in the HTML report.
+STATUS_FILLS: Final[Mapping[Status, str]] = {
     Status.ACHIEVED: "#1a9850",
     Status.ON_TRACK: "#91cf60",
     Status.NEEDS_ACCELERATION: "#fee08b",
@@ -76,7 +79,7 @@ def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | No
     for y, r in enumerate(results):
         ind = plan.indicator(r.indicator_id)
         ach = r.achievement or 0.0
-        ax.barh(y, max(min(ach, CAP), -0.5), color=_COLOURS[r.status], edgecolor="#555555")
+        ax.barh(y, max(min(ach, CAP), -0.5), color=STATUS_FILLS[r.status], edgecolor="#555555")
         if r.expected is not None:
             ax.plot([r.expected, r.expected], [y - 0.4, y + 0.4], color="black", linewidth=1.5)
         labels.append(f"{ind.id} {ind.name[:18]}" if use_ja else ind.id)
@@ -97,7 +100,7 @@ def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | No
             ax.axhline(start - 0.5, color="#999999", linewidth=0.5)
             start += n
     legend_lang = Lang.JA if use_ja else Lang.EN  # Japanese labels need the Japanese font
-    handles = [Patch(color=c, label=status_label(s, legend_lang)) for s, c in _COLOURS.items()]
+    handles = [Patch(color=c, label=status_label(s, legend_lang)) for s, c in STATUS_FILLS.items()]
     ax.legend(
         handles=handles,
         loc="upper center",

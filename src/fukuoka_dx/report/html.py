@@ -49,6 +49,7 @@ from fukuoka_dx.progress import (
     Status,
     Trajectory,
 )
+from fukuoka_dx.report.chart import STATUS_FILLS
 from fukuoka_dx.report.labels import (
     Lang,
     as_lang,
@@ -86,16 +87,11 @@ STATUS_SYMBOLS: Final[Mapping[Status, str]] = {
     Status.NO_DATA: "－",
 }
 
-#: The fill of each status (those of :mod:`fukuoka_dx.report.chart`) and the text colour that
-#: reads on it (contrast 4.5:1 or more).
+#: The fill of each status (:data:`~fukuoka_dx.report.chart.STATUS_FILLS`, as in the charts)
+#: and the text colour that reads on it (contrast 4.5:1 or more).
 STATUS_COLOURS: Final[Mapping[Status, tuple[str, str]]] = {
-    Status.ACHIEVED: ("#1a9850", "#000000"),
-    Status.ON_TRACK: ("#91cf60", "#000000"),
-    Status.NEEDS_ACCELERATION: ("#fee08b", "#000000"),
-    Status.LIMITED_PROGRESS: ("#fc8d59", "#000000"),
-    Status.DETERIORATION: ("#d73027", "#ffffff"),
-    Status.NOT_ASSESSABLE: ("#bbbbbb", "#000000"),
-    Status.NO_DATA: ("#eeeeee", "#000000"),
+    status: (fill, "#ffffff" if status is Status.DETERIORATION else "#000000")
+    for status, fill in STATUS_FILLS.items()
 }
 
 #: The report's own words (Japanese, English); labels of statuses and columns come from

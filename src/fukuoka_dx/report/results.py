@@ -13,6 +13,7 @@ trajectory and grade after the eight fixed columns.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from typing import Any, Final, TypeVar, cast
 
 from fukuoka_dx._optional import require_pandas
@@ -33,6 +34,7 @@ __all__ = [
     "PEOPLE_COLUMNS",
     "RESULT_COLUMNS",
     "ROLLUP_COLUMNS",
+    "ROUNDED_COLUMNS",
     "Level",
     "people_rows",
     "percent",
@@ -41,6 +43,7 @@ __all__ = [
     "rollup_rows",
     "rollups",
     "rounded",
+    "rounded_rows",
 ]
 
 _T = TypeVar("_T")
@@ -99,6 +102,22 @@ def rounded(value: _T) -> _T:
     (4630.5, 0.792, 3, None)
     """
     return cast(_T, round(value, 3)) if isinstance(value, float) else value
+
+
+#: The computed columns a CSV file rounds to three decimals (JSON keeps full precision).
+ROUNDED_COLUMNS: Final = (
+    "achievement",
+    "expected",
+    "pace",
+    "projected",
+    "required_pace",
+    "mean_achievement",
+)
+
+
+def rounded_rows(rows: Iterable[Row]) -> list[Row]:
+    """``rows`` with their :data:`ROUNDED_COLUMNS` :func:`rounded`, as the CLI writes CSV."""
+    return [{k: rounded(v) if k in ROUNDED_COLUMNS else v for k, v in r.items()} for r in rows]
 
 
 def percent(fraction: float | None) -> str:
