@@ -263,7 +263,7 @@ class Indicator:
             cell = cells[i]
         return cell
 
-    @property
+    @functools.cached_property
     def stages(self) -> tuple[str, ...]:
         """The milestone stages of this row in the order the plan lists them."""
         seen: list[str] = []
