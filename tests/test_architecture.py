@@ -120,10 +120,12 @@ def test_errors_users_meet(plan: fukuoka_dx.Plan) -> None:
 def test_an_internal_bug_is_not_reported_as_a_usage_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(args: object) -> int:
+    from fukuoka_dx.cli.commands import summary
+
+    def broken(args: object, ctx: object) -> int:
         raise ValueError("a bug, not the user's input")
 
-    monkeypatch.setattr(cli, "cmd_summary", broken)
+    monkeypatch.setattr(summary, "from_args", broken)
     with pytest.raises(ValueError, match="a bug"):
         cli.main(["summary"])
 

@@ -185,8 +185,10 @@ def test_assessment_of_the_plan(plan: Plan) -> None:
         ("1-1.1", FY(2026)),
         ("2-3-2.1", FY(2024)),
     ]
-    assert "after that of the as-of date" in a.excluded[0].reason
-    assert "as-of date 2026-01-01 is after" in a.excluded[1].reason
+    assert "after that of the as-of date" in str(a.excluded[0].reason)
+    assert "as-of date 2026-01-01 is after" in str(a.excluded[1].reason)
+    assert [e.reason.code.value for e in a.excluded] == ["year_after_as_of", "date_after_as_of"]
+    assert "評価日" in a.excluded[0].reason.text("ja")
     assert a.overall.total == len(plan.indicators)
     for rollups in (a.by_pillar, a.by_bureau, a.by_promotion_item):
         assert sum(r.total for r in rollups) == len(plan.indicators)

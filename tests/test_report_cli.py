@@ -24,7 +24,7 @@ def test_report_command_and_to_html_agree(tmp_path: Path) -> None:
     code, _, err = cli(
         "report", str(EXAMPLE), "--as-of", "2026-03-31", "--lang", "ja", "-o", str(out)
     )
-    assert code == 0 and f"wrote {out}" in err
+    assert code == 0 and f"{out} に書き出しました" in err
     page = out.read_text("utf-8")
     assert page.startswith("<!doctype html>") and '<html lang="ja">' in page
     for pillar in range(1, 6):

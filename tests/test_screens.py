@@ -122,14 +122,15 @@ def test_wrap_keeps_every_character() -> None:
 
 
 def test_reasons_and_words_for_people_in_japanese() -> None:
+    from fukuoka_dx.progress import Reason, ReasonCode
     from fukuoka_dx.report.labels import reason_label, word_label
 
-    assert reason_label("within the range", "ja") == "目標の範囲内"
-    assert reason_label("within the range", "en") == "within the range"
-    assert reason_label("the target is pending: nothing to test", "ja") == (
-        "目標が設定予定のため判定できない"
-    )
-    assert reason_label("something new", "ja") == "something new"  # never lost
+    within = Reason.of(ReasonCode.WITHIN_RANGE)
+    assert reason_label(within, "ja") == "目標の範囲内"
+    assert reason_label(within, "en") == "within the range" == str(within)
+    pending = Reason.of(ReasonCode.NOTHING_TO_TEST, kind="pending")
+    assert reason_label(pending, "ja") == "目標が設定予定のため判定できない"
+    assert reason_label(None, "ja") == ""
     assert word_label("decrease", "ja") == "減少"
     _, out, _ = cli("show", "2-3-2", "--lang", "ja")
     assert "目指す方向 減少" in out and "指標: あり" in out

@@ -81,7 +81,7 @@ def test_the_example_file_over_three_years() -> None:
     increase = a.result("1-15.1").trajectory  # a 増加 target: no figure to reach
     assert increase is not None and increase.pace == pytest.approx(205.0)
     assert increase.required_pace is None and increase.on_course is None
-    assert any("not a figure" in reason for reason in increase.reasons)
+    assert any("not a figure" in str(reason) for reason in increase.reasons)
     count = a.result("2-3-2.1").trajectory  # 3,302 → 1,000, a decreasing count
     assert count is not None and count.on_course is False
     assert count.projected == pytest.approx(1539.0)  # 2,658 − 447.6 × 2.5
@@ -91,8 +91,10 @@ def test_absent_values_say_why() -> None:
     lone = assess(PLAN, [Observation("5-7.1", 2023, 20)], as_of="2024-06-30").result("5-7.1")
     t = lone.trajectory  # 5-7.1's baseline is not comparable: one point only
     assert t is not None and t.pace is None and t.projected is None and t.on_course is None
-    assert any("no comparable baseline" in r for r in t.reasons)
-    assert any("a pace needs two fiscal years" in r for r in t.reasons)
+    assert any("no comparable baseline" in str(r) for r in t.reasons)
+    assert any("a pace needs two fiscal years" in str(r) for r in t.reasons)
+    assert [r.code.value for r in t.reasons] == ["no_baseline", "too_few_points"]
+    assert any("2年度以上" in r.text("ja") for r in t.reasons)
 
 
 def test_trend_command_on_the_example() -> None:

@@ -67,15 +67,13 @@ def _table_frame(value: object, table: str) -> Any:
 
 
 def _report_document(value: object, lang: str | None) -> str:
-    from fukuoka_dx.loading import load_plan
     from fukuoka_dx.progress import Assessment
     from fukuoka_dx.report.html import report_html
-    from fukuoka_dx.report.labels import default_lang
+    from fukuoka_dx.words import default_lang
 
     if not isinstance(value, Assessment):
         raise TypeError(f"no report of {type(value).__name__}")
-    plan = load_plan(value.edition)
-    return report_html(value, plan, lang=lang or default_lang())
+    return report_html(value, lang=lang or default_lang())
 
 
 # The values below offer notebook HTML, data frames and a report that the presentation layer

@@ -14,6 +14,7 @@ from fukuoka_dx.errors import NotFoundError as NotFoundError
 from fukuoka_dx.errors import ObservationsError as ObservationsError
 from fukuoka_dx.errors import TargetParseError as TargetParseError
 from fukuoka_dx.errors import UnknownEditionError as UnknownEditionError
+from fukuoka_dx.errors import UsageError as UsageError
 from fukuoka_dx.fiscal_calendar import Era as Era
 from fukuoka_dx.fiscal_calendar import EraYear as EraYear
 from fukuoka_dx.fiscal_calendar import FiscalYear as FiscalYear

@@ -31,6 +31,7 @@ __all__ = [
     "ObservationsError",
     "TargetParseError",
     "UnknownEditionError",
+    "UsageError",
 ]
 
 
@@ -108,6 +109,11 @@ class ObservationsError(FukuokaDXError, ValueError):
         self.problems = tuple(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) in the observations:\n{lines}")
+
+
+class UsageError(FukuokaDXError, ValueError):
+    """A bad command-line argument or a combination of options that does not apply; the
+    command reports it in one line with exit code 2."""
 
 
 class MissingExtraError(FukuokaDXError, ImportError):

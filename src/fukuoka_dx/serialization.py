@@ -8,7 +8,9 @@ the types it converts, and a new type that follows them needs no registration):
 - a class with ``json_form()`` and ``from_json_form()`` writes and reads its own JSON;
 - enums are their values; fiscal years their Gregorian starting year; months ``YYYY-MM``
   (``YYYY-MM-end`` for 月末); dates ``YYYY-MM-DD``;
-- JSON types are checked, never coerced: ``"7"`` is not a page number, ``7.9`` not a count.
+- JSON types are checked, never coerced: ``"7"`` is not a page number, ``7.9`` not a count;
+- a field whose metadata says ``json=False`` (a back-reference, such as the plan an
+  assessment was made from) is left out of the JSON form and takes its default when read.
 
 The round trip is exact, for a union and for each of its members on its own.
 
@@ -36,7 +38,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import format_exception
 
 from fukuoka_dx.errors import JSONFormatError
@@ -229,6 +231,27 @@ def _union_structure(conv: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
+def _hidden_fields(type_: Any) -> tuple[str, ...]:
+    if not (isinstance(type_, type) and attrs.has(type_)):
+        return ()
+    return tuple(f.name for f in attrs.fields(type_) if f.metadata.get("json") is False)
+
+
+def has_hidden_fields(type_: Any) -> bool:
+    """An attrs class with a field kept out of JSON (``metadata={"json": False}``)."""
+    return bool(_hidden_fields(type_))
+
+
+def _without_hidden(conv: cattrs.Converter, *, structure: bool) -> Callable[[Any], Any]:
+    def factory(cls: Any) -> Callable[..., Any]:
+        omit = {name: override(omit=True) for name in _hidden_fields(cls)}
+        if structure:
+            return make_dict_structure_fn(cls, conv, **omit)  # type: ignore[arg-type]
+        return make_dict_unstructure_fn(cls, conv, **omit)  # type: ignore[arg-type]
+
+    return factory
+
+
 def _is_homogeneous_tuple(type_: Any) -> bool:
     args = typing.get_args(type_)
     return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -296,6 +319,10 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_structure(conv))
     conv.register_unstructure_hook_func(has_own_form, lambda value: value.json_form())
     conv.register_structure_hook_func(has_own_form, lambda data, type_: type_.from_json_form(data))
+    conv.register_unstructure_hook_factory(
+        has_hidden_fields, _without_hidden(conv, structure=False)
+    )
+    conv.register_structure_hook_factory(has_hidden_fields, _without_hidden(conv, structure=True))
     return conv
 
 

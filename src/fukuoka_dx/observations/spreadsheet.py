@@ -34,6 +34,7 @@ from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.rows import ReadResult, SourceRow, read_rows
 from fukuoka_dx.observations.values import OBSERVATION_COLUMNS
 from fukuoka_dx.targets import number_text
+from fukuoka_dx.words import CATALOGUE, say
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -49,12 +50,7 @@ __all__ = [
 #: The headers for people of the observation columns in a workbook (Japanese, English): what
 #: the template writes in its header row, and what the reader takes besides the machine names.
 OBSERVATION_HEADERS: Final[Mapping[str, tuple[str, str]]] = {
-    "indicator_id": ("指標", "indicator"),
-    "fiscal_year": ("年度", "fiscal year"),
-    "value": ("実績値", "value"),
-    "as_of": ("時点", "as of"),
-    "source": ("出典", "source"),
-    "note": ("備考", "note"),
+    column: CATALOGUE[f"column.{column}"] for column in OBSERVATION_COLUMNS
 }
 
 _REQUIRED: Final = OBSERVATION_COLUMNS[:3]
@@ -65,8 +61,9 @@ WorkbookFile = str | os.PathLike[str] | IO[bytes]
 
 def observation_header(column: str, lang: str) -> str:
     """The header for people of an observation column in ``lang`` (``ja`` or ``en``)."""
-    ja, en = OBSERVATION_HEADERS[column]
-    return ja if str(lang).strip().lower() == "ja" else en
+    if column not in OBSERVATION_HEADERS:
+        raise KeyError(column)
+    return say(f"column.{column}", lang)
 
 
 def _key(text: str) -> str:

@@ -49,9 +49,12 @@ __all__ = [
     "RelativeChange",
     "Stage",
     "ValueKind",
+    "ValueRule",
+    "ValueRuleKind",
     "check_value",
     "parse_value",
     "read_value",
+    "value_rule",
     "value_text",
 ]
 
@@ -348,6 +351,65 @@ def _not_finite(text: object) -> NoReturn:
     raise InvalidValueError(f"{text!r} is not a finite figure")
 
 
+class ValueRuleKind(enum.StrEnum):
+    """What an indicator takes as its observed value, most specific first."""
+
+    STAGE = "stage"
+    """one of its stages"""
+    PARTS = "parts"
+    """labelled parts, as its composite target"""
+    CHANGE = "change"
+    """a change against the baseline (``30%減``) or a figure"""
+    PERCENT = "percent"
+    """a percentage from 0 to 100"""
+    NON_NEGATIVE = "non_negative"
+    """a count, a length or an area: 0 or more"""
+    FIGURE = "figure"
+    """any finite figure"""
+
+
+@attrs.frozen
+class ValueRule:
+    """The value rule of an indicator: what its observed value may be. The one definition
+    that the reader (:func:`check_value`) and the templates' cell validation both use."""
+
+    kind: ValueRuleKind
+    low: float | None = None
+    """The smallest figure accepted (``None``: no bound)."""
+    high: float | None = None
+    """The largest figure accepted (``None``: no bound)."""
+    stages: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    """The labels of the parts, for a composite value."""
+
+    @property
+    def takes_figure(self) -> bool:
+        return self.kind not in (ValueRuleKind.STAGE, ValueRuleKind.PARTS)
+
+
+def value_rule(indicator: Indicator) -> ValueRule:
+    """The value rule of ``indicator``: stages, labelled parts, a change, or a figure with
+    its range (0 to 100 for a percentage, 0 or more for a count, a length or an area)."""
+    if indicator.stages:
+        return ValueRule(ValueRuleKind.STAGE, stages=indicator.stages)
+    composite = _composite_target(indicator)
+    if composite is not None:
+        return ValueRule(ValueRuleKind.PARTS, parts=tuple(p.label for p in composite.parts))
+    low: float | None = None
+    high: float | None = None
+    if indicator.unit == "%":
+        low, high = 0.0, 100.0
+    elif _cannot_be_negative(indicator):
+        low = 0.0
+    if _has_relative_target(indicator):
+        return ValueRule(ValueRuleKind.CHANGE, low, high)
+    if high is not None:
+        return ValueRule(ValueRuleKind.PERCENT, low, high)
+    if low is not None:
+        return ValueRule(ValueRuleKind.NON_NEGATIVE, low)
+    return ValueRule(ValueRuleKind.FIGURE)
+
+
 def check_value(value: ObservedValue, indicator: Indicator) -> None:
     """Check that ``value`` fits ``indicator``: its kind (a stage of its stages, its labelled
     parts, a change only where a target is one), and a figure's range (0 to 100 for a
@@ -382,11 +444,12 @@ def check_value(value: ObservedValue, indicator: Indicator) -> None:
         return
     if not isinstance(value, Figure):
         raise InvalidValueError(_figure_hint(indicator))
-    if indicator.unit == "%" and not 0 <= value.value <= 100:
+    rule = value_rule(indicator)
+    if rule.high is not None and not (rule.low or 0) <= value.value <= rule.high:
         raise InvalidValueError(
             f"{indicator.id} is a percentage: expected 0 to 100, got {value.value:g}"
         )
-    if value.value < 0 and _cannot_be_negative(indicator):
+    if rule.low is not None and value.value < rule.low:
         if indicator.unit in MEASURE_UNITS:
             what = f"measures {indicator.unit}: a length or an area"
         elif indicator.unit:

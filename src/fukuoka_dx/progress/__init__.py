@@ -1,7 +1,9 @@
 """Progress: from observed figures to achievement rates (達成率), statuses, trajectories and
 grades.
 
-Four modules, each importing only those before it:
+Five modules, each importing only those before it:
+:mod:`~fukuoka_dx.progress.reasons` holds why a rule judged as it did, as a code and its
+parameters;
 :mod:`~fukuoka_dx.progress.trajectory` follows an indicator over the years;
 :mod:`~fukuoka_dx.progress.rules` judges one observation against one target;
 :mod:`~fukuoka_dx.progress.schemes` turns results into the grades of an evaluation scheme;
@@ -10,12 +12,14 @@ are those modules' public ones.
 """
 
 from fukuoka_dx.progress.assessment import Assessment, Exclusion, RollUp, assess
+from fukuoka_dx.progress.reasons import Reason, ReasonCode
 from fukuoka_dx.progress.rules import (
     ASSESSABLE_KINDS,
     PROGRESS_COLUMNS,
     IndicatorProgress,
     Status,
     Thresholds,
+    assessable_indicators,
     default_column,
     evaluate,
     expected_share,
@@ -44,6 +48,8 @@ __all__ = [
     "Exclusion",
     "IndicatorProgress",
     "Point",
+    "Reason",
+    "ReasonCode",
     "RollUp",
     "Scheme",
     "SchemeKind",
@@ -51,6 +57,7 @@ __all__ = [
     "Thresholds",
     "Trajectory",
     "assess",
+    "assessable_indicators",
     "default_column",
     "evaluate",
     "expected_share",

@@ -12,11 +12,13 @@ import pendulum
 
 from fukuoka_dx import _presentation
 from fukuoka_dx._optional import require_pandas
-from fukuoka_dx.errors import NotFoundError
+from fukuoka_dx.errors import InvalidValueError, NotFoundError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
 from fukuoka_dx.model import Indicator, Plan, TargetColumn
 from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.values import Observation, value_text
+from fukuoka_dx.progress.reasons import Reason
+from fukuoka_dx.progress.reasons import ReasonCode as C
 from fukuoka_dx.progress.rules import (
     IndicatorProgress,
     Status,
@@ -73,7 +75,7 @@ class Exclusion:
     after the assessment's as-of date. Nothing is left out without one."""
 
     observation: Observation
-    reason: str
+    reason: Reason
 
 
 @attrs.frozen
@@ -94,6 +96,25 @@ class Assessment:
     """Observations left out because they are dated after :attr:`as_of`, each with why."""
     scheme: Scheme = STANDARD
     """The evaluation scheme that graded the results (``standard``: the statuses)."""
+    _plan: Plan | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"json": False}, alias="plan"
+    )
+
+    @property
+    def plan(self) -> Plan:
+        """The plan this assessment was made from; every view of it draws on this plan. An
+        assessment read back from JSON finds its packaged edition, checked by digest."""
+        if self._plan is not None:
+            return self._plan
+        from fukuoka_dx.loading import load_plan
+
+        plan = load_plan(self.edition)
+        if plan.digest != self.digest:
+            raise InvalidValueError(
+                f"the assessment is of edition {self.edition} with digest {self.digest[:12]}, "
+                f"not the packaged one ({plan.digest[:12]}): pass the plan it was made from"
+            )
+        return plan
 
     def result(self, indicator_id: str) -> IndicatorProgress:
         """The result for one indicator; an unknown id names close matches."""
@@ -233,13 +254,14 @@ def _trajectory(
     )
 
 
-def _exclusion_reason(o: Observation, day: pendulum.Date) -> str:
-    if o.fiscal_year > FiscalYear.from_date(day):
-        return (
-            f"its fiscal year {o.fiscal_year.label_ja} ({o.fiscal_year}) is after that of the "
-            f"as-of date {day} ({FiscalYear.from_date(day).label_ja})"
+def _exclusion_reason(o: Observation, day: pendulum.Date) -> Reason:
+    as_of_fy = FiscalYear.from_date(day)
+    if o.fiscal_year > as_of_fy:
+        return Reason.of(
+            C.YEAR_AFTER_AS_OF, fiscal_year=o.fiscal_year, as_of=day.isoformat(), as_of_fy=as_of_fy
         )
-    return f"its as-of date {o.as_of} is after the as-of date {day}"
+    assert o.as_of is not None
+    return Reason.of(C.DATE_AFTER_AS_OF, date=o.as_of.isoformat(), as_of=day.isoformat())
 
 
 def _group(
@@ -277,4 +299,5 @@ def _assessment(
         by_bureau=_group(results, bureau_key, scheme),
         overall=_rollup("all", plan.title, results, scheme),
         scheme=scheme,
+        plan=plan,
     )

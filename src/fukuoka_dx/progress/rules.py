@@ -24,8 +24,8 @@ from typing import Any, Final
 import attrs
 
 from fukuoka_dx.errors import InvalidValueError
-from fukuoka_dx.fiscal_calendar import FiscalYear
-from fukuoka_dx.model import Indicator, TargetColumn
+from fukuoka_dx.fiscal_calendar import FiscalYear, as_fiscal_year
+from fukuoka_dx.model import Indicator, Plan, TargetColumn
 from fukuoka_dx.observations.values import (
     CompositeValue,
     Figure,
@@ -35,6 +35,8 @@ from fukuoka_dx.observations.values import (
     Stage,
     value_text,
 )
+from fukuoka_dx.progress.reasons import Reason
+from fukuoka_dx.progress.reasons import ReasonCode as C
 from fukuoka_dx.progress.trajectory import Trajectory, numeric_baseline
 from fukuoka_dx.targets import (
     CompositeTarget,
@@ -55,6 +57,7 @@ __all__ = [
     "IndicatorProgress",
     "Status",
     "Thresholds",
+    "assessable_indicators",
     "default_column",
     "desired_sense",
     "evaluate",
@@ -137,8 +140,9 @@ class IndicatorProgress:
     expected: float | None
     """The expected share of the way at the observation's fiscal year (0..1)."""
     status: Status
-    reason: str = ""
-    """Why a status is ``not_assessable`` or ``no_data``, or how ``achieved`` was judged."""
+    reason: Reason | None = None
+    """Why a status is ``not_assessable`` or ``no_data``, or how ``achieved`` was judged
+    (a code and its parameters; ``str(reason)`` is its English words)."""
     borrowed_from: str | None = None
     """For an indicator of a re-post (再掲): the original's indicator whose observation is used."""
     trajectory: Trajectory | None = None
@@ -174,6 +178,21 @@ def default_column(indicator: Indicator, as_of: _dt.date) -> TargetColumn:
     return TargetColumn.MIDTERM if as_of <= indicator.midterm_fy.end else TargetColumn.FINAL
 
 
+def assessable_indicators(
+    plan: Plan, fy: FiscalYear | int | str, column: TargetColumn | str | None = None
+) -> tuple[Indicator, ...]:
+    """The indicators that can be assessed from a figure of ``fy``: those whose target in
+    force at the end of ``fy`` (or the ``column`` named) is of a kind progress can judge.
+    The templates (CSV and workbook) have a row for each."""
+    year = as_fiscal_year(fy)
+    named = TargetColumn(column) if column is not None else None
+    return tuple(
+        ind
+        for ind in plan.indicators
+        if ind.target(named or default_column(ind, year.end)).kind in ASSESSABLE_KINDS
+    )
+
+
 def expected_share(
     observed_fy: FiscalYear, baseline_fy: FiscalYear, target_fy: FiscalYear
 ) -> float:
@@ -191,7 +210,7 @@ class _Judgement:
     achievement: float | None
     met: bool | None
     status: Status | None = None  # set for rule-only targets
-    reason: str = ""
+    reason: Reason | None = None
     holds_level: bool = False  # a level to hold (target == baseline): all of it is due at once
 
 
@@ -210,25 +229,25 @@ def _met(a: float, t: float, sense: Direction) -> bool:
 
 def _judge_number(ind: Indicator, t: float, value: ObservedValue) -> _Judgement:
     if not isinstance(value, Figure):
-        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target is a figure")
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, Reason.of(C.NEEDS_FIGURE))
     a = value.value
     b = numeric_baseline(ind)
     sense = desired_sense(ind, t, b)
     met = _met(a, t, sense)
     if b is None:
         if sense is Direction.DECREASE or t == 0:
-            return _Judgement(None, met, reason="no usable baseline for a decreasing target")
+            return _Judgement(None, met, reason=Reason.of(C.NO_BASELINE_FOR_DECREASE))
         return _Judgement(a / t, met)
     if t == b:
         if met:
             return _Judgement(1.0, True, holds_level=True)
         if sense is Direction.DECREASE or t == 0:
-            return _Judgement(None, False, reason="a level to hold, not held")
+            return _Judgement(None, False, reason=Reason.of(C.LEVEL_NOT_HELD))
         return _Judgement(a / t, False, holds_level=True)
     if (t > b) != (sense is Direction.INCREASE):
         # a ceiling or floor: the plan lets the figure move against the desired direction
         status = Status.ACHIEVED if met else Status.DETERIORATION
-        return _Judgement(None, met, status, "a ceiling/floor target: met or not, no rate")
+        return _Judgement(None, met, status, Reason.of(C.CEILING_OR_FLOOR))
     return _Judgement((a - b) / (t - b), met)
 
 
@@ -238,12 +257,10 @@ def _judge_relative(ind: Indicator, target: RelativeTarget, value: ObservedValue
     elif isinstance(value, Figure):
         b = numeric_baseline(ind)
         if b is None or b == 0:
-            return _Judgement(
-                None, None, Status.NOT_ASSESSABLE, "no baseline figure: observe a change (30%減)"
-            )
+            return _Judgement(None, None, Status.NOT_ASSESSABLE, Reason.of(C.NEEDS_CHANGE))
         change = (value.value - b) / b * 100
     else:
-        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target is a relative change")
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, Reason.of(C.NEEDS_RELATIVE))
     p = target.percent
     met = change <= p if p < 0 else change >= p
     return _Judgement(change / p if p else None, met)
@@ -251,27 +268,31 @@ def _judge_relative(ind: Indicator, target: RelativeTarget, value: ObservedValue
 
 def _judge_composite(ind: Indicator, target: CompositeTarget, value: ObservedValue) -> _Judgement:
     if not isinstance(value, CompositeValue):
-        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target has labelled parts")
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, Reason.of(C.NEEDS_PARTS))
     observed = {p.label: p.value for p in value.parts}
     rates: list[float] = []
     met = True
     for part in target.parts:
         if part.label not in observed:
-            return _Judgement(None, None, Status.NOT_ASSESSABLE, f"no observed part {part.label}")
+            return _Judgement(
+                None, None, Status.NOT_ASSESSABLE, Reason.of(C.PART_MISSING, part=part.label)
+            )
         a = observed[part.label]
         met = met and a >= part.value
         if part.value == 0:
-            return _Judgement(None, met, reason=f"part {part.label} has a zero target")
+            return _Judgement(None, met, reason=Reason.of(C.PART_ZERO_TARGET, part=part.label))
         rates.append(a / part.value)
     return _Judgement(min(rates), met)
 
 
 def _judge_milestone(ind: Indicator, target: MilestoneTarget, value: ObservedValue) -> _Judgement:
     if not isinstance(value, Stage):
-        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target is a stage")
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, Reason.of(C.NEEDS_STAGE))
     stages = ind.stages
     if value.text not in stages:
-        return _Judgement(None, None, Status.NOT_ASSESSABLE, f"unknown stage {value.text!r}")
+        return _Judgement(
+            None, None, Status.NOT_ASSESSABLE, Reason.of(C.UNKNOWN_STAGE, stage=value.text)
+        )
     got, want = stages.index(value.text), stages.index(target.text)
     start = stages.index(ind.baseline.text) if isinstance(ind.baseline, MilestoneTarget) else -1
     if want == start:
@@ -281,35 +302,35 @@ def _judge_milestone(ind: Indicator, target: MilestoneTarget, value: ObservedVal
 
 def _judge_rule(ind: Indicator, target: Target, value: ObservedValue) -> _Judgement:
     if not isinstance(value, Figure):
-        return _Judgement(None, None, Status.NOT_ASSESSABLE, "the target needs a figure")
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, Reason.of(C.RULE_NEEDS_FIGURE))
     a = value.value
     if isinstance(target, RangeTarget):
         met = target.low <= a <= target.high
         if met:
-            return _Judgement(None, True, Status.ACHIEVED, "within the range")
+            return _Judgement(None, True, Status.ACHIEVED, Reason.of(C.WITHIN_RANGE))
         base = ind.baseline
         # outside the band: moved away when the baseline was inside it (or was the band)
         was_in = isinstance(base, RangeTarget) or (
             isinstance(base, NumberTarget) and target.low <= base.value <= target.high
         )
         status = Status.DETERIORATION if was_in else Status.LIMITED_PROGRESS
-        return _Judgement(None, False, status, "outside the range")
+        return _Judgement(None, False, status, Reason.of(C.OUTSIDE_RANGE))
     b = numeric_baseline(ind)
     if b is None:
-        return _Judgement(None, None, Status.NOT_ASSESSABLE, "no baseline figure to compare")
+        return _Judgement(None, None, Status.NOT_ASSESSABLE, Reason.of(C.NO_BASELINE_TO_COMPARE))
     if isinstance(target, MaintainTarget):
         sense = ind.direction if ind.direction is Direction.DECREASE else Direction.INCREASE
         met = _met(a, b, sense)
         if met:
-            return _Judgement(None, True, Status.ACHIEVED, "the baseline level is kept")
-        return _Judgement(None, False, Status.DETERIORATION, "below the baseline level")
+            return _Judgement(None, True, Status.ACHIEVED, Reason.of(C.BASELINE_KEPT))
+        return _Judgement(None, False, Status.DETERIORATION, Reason.of(C.BELOW_BASELINE))
     assert isinstance(target, DirectionTarget)
     if a == b:
-        return _Judgement(None, False, Status.LIMITED_PROGRESS, "equal to the baseline")
+        return _Judgement(None, False, Status.LIMITED_PROGRESS, Reason.of(C.EQUAL_TO_BASELINE))
     met = (a > b) == (target.direction is Direction.INCREASE)
     if met:
-        return _Judgement(None, True, Status.ACHIEVED, "moved the desired way from the baseline")
-    return _Judgement(None, False, Status.DETERIORATION, "moved away from the baseline")
+        return _Judgement(None, True, Status.ACHIEVED, Reason.of(C.MOVED_DESIRED_WAY))
+    return _Judgement(None, False, Status.DETERIORATION, Reason.of(C.MOVED_AWAY))
 
 
 def _judge(ind: Indicator, target: Target, value: ObservedValue) -> _Judgement:
@@ -324,7 +345,7 @@ def _judge(ind: Indicator, target: Target, value: ObservedValue) -> _Judgement:
     if isinstance(target, DirectionTarget | MaintainTarget | RangeTarget):
         return _judge_rule(ind, target, value)
     return _Judgement(
-        None, None, Status.NOT_ASSESSABLE, f"the target is {target.kind.value}: nothing to test"
+        None, None, Status.NOT_ASSESSABLE, Reason.of(C.NOTHING_TO_TEST, kind=target.kind.value)
     )
 
 
@@ -342,7 +363,14 @@ def evaluate(
     target_fy = indicator.fiscal_year(column)
     if observation is None:
         return IndicatorProgress(
-            indicator.id, column, target_fy, None, None, None, Status.NO_DATA, "no observation"
+            indicator.id,
+            column,
+            target_fy,
+            None,
+            None,
+            None,
+            Status.NO_DATA,
+            Reason.of(C.NO_OBSERVATION),
         )
     if observation.indicator_id != indicator.id:
         raise InvalidValueError(
@@ -355,22 +383,24 @@ def evaluate(
     achievement = j.achievement
     if achievement is not None and not math.isfinite(achievement):
         achievement = None
+    reason: Reason | None
     if j.met:
-        status, reason = Status.ACHIEVED, j.reason or "the target is met"
+        status, reason = Status.ACHIEVED, j.reason or Reason.of(C.TARGET_MET)
     elif j.status is not None:
         status, reason = j.status, j.reason
     elif achievement is None:
-        status, reason = Status.NOT_ASSESSABLE, j.reason or "the rate is undefined"
+        status, reason = Status.NOT_ASSESSABLE, j.reason or Reason.of(C.RATE_UNDEFINED)
     elif expected == 0:
         obs_fy = observation.fiscal_year
-        when = "in" if obs_fy == indicator.baseline_fy else "before"
-        status, reason = (
-            Status.NOT_ASSESSABLE,
-            f"observed in {obs_fy.label_ja} ({obs_fy}), {when} the baseline year "
-            f"{indicator.baseline_fy.label_ja} ({indicator.baseline_fy}): nothing expected yet",
+        code = (
+            C.OBSERVED_IN_BASELINE_YEAR
+            if obs_fy == indicator.baseline_fy
+            else C.OBSERVED_BEFORE_BASELINE_YEAR
         )
+        status = Status.NOT_ASSESSABLE
+        reason = Reason.of(code, observed_fy=obs_fy, baseline_fy=indicator.baseline_fy)
     else:
-        status, reason = thresholds.status(achievement / expected), ""
+        status, reason = thresholds.status(achievement / expected), None
     return IndicatorProgress(
         indicator.id, column, target_fy, observation, achievement, expected, status, reason
     )

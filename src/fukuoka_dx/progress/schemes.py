@@ -146,6 +146,12 @@ class Scheme:
     no_rate: tuple[NoRateLabel, ...] = attrs.field(default=(), validator=_check_no_rate)
 
     @property
+    def graded(self) -> bool:
+        """Whether the scheme gives grades of its own (every scheme but ``standard``, whose
+        grade is the status): the one test of whether to show a grade column."""
+        return self.kind is not SchemeKind.STATUS
+
+    @property
     def labels(self) -> tuple[str, ...]:
         """Every grade the scheme gives, best first (the order roll-ups count them in)."""
         if self.kind is SchemeKind.STATUS:

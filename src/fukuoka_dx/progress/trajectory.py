@@ -26,6 +26,8 @@ import attrs
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import Indicator
 from fukuoka_dx.observations.values import Figure, Observation
+from fukuoka_dx.progress.reasons import Reason
+from fukuoka_dx.progress.reasons import ReasonCode as C
 from fukuoka_dx.targets import NumberTarget
 
 __all__ = ["Point", "Trajectory", "least_squares", "numeric_baseline", "trajectory"]
@@ -60,7 +62,7 @@ class Trajectory:
     projected: float | None
     required_pace: float | None
     on_course: bool | None
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
 
 
 def least_squares(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:
@@ -116,17 +118,17 @@ def trajectory(
     """
     if baseline is None:
         baseline = numeric_baseline(indicator)
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     given = list(observations)
     by_year = _figures_by_year(given)
     if given and not by_year:
-        reasons.append("the observations are not figures: no points to draw a line through")
+        reasons.append(Reason.of(C.NOT_FIGURES))
     # (year, 0 for the baseline so that it comes first in its year, value)
     raw = [(fy, 1, value) for fy, value in by_year.items()]
     if baseline is not None:
         raw.append((indicator.baseline_fy, 0, baseline))
     else:
-        reasons.append("no comparable baseline figure: the points are the observations only")
+        reasons.append(Reason.of(C.NO_BASELINE))
     points: list[Point] = []
     for fy, order, value in sorted(raw, key=lambda r: (r[0], r[1])):
         change = value - points[-1].value if points else None
@@ -134,23 +136,23 @@ def trajectory(
     line = least_squares((p.fiscal_year.year, p.value) for p in points)
     pace = projected = None
     if line is None:
-        reasons.append(f"{len(points)} point(s): a pace needs two fiscal years or more")
+        reasons.append(Reason.of(C.TOO_FEW_POINTS, points=len(points)))
     else:
         pace, intercept = line
         projected = intercept + pace * target_fy.year
     required = None
     latest = points[-1] if points else None
     if target is None:
-        reasons.append("the target is not a figure: no required pace or course")
+        reasons.append(Reason.of(C.TARGET_NOT_FIGURE))
     elif latest is not None and latest.fiscal_year >= target_fy:
-        reasons.append(f"the latest point is in the target year {target_fy.label_ja} or later")
+        reasons.append(Reason.of(C.LATEST_IN_TARGET_YEAR, target_fy=target_fy))
     elif latest is not None:
         required = (target - latest.value) / (target_fy.year - latest.fiscal_year.year)
     on_course = None
     if projected is not None and target is not None and increasing is not None:
         on_course = projected >= target if increasing else projected <= target
     elif projected is not None and target is not None:
-        reasons.append("the desired direction is unknown: no course")
+        reasons.append(Reason.of(C.DIRECTION_UNKNOWN))
     return Trajectory(
         indicator.id,
         tuple(points),

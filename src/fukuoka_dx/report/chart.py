@@ -7,15 +7,14 @@ that font, labels fall back to indicator ids and English pillar names).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from fukuoka_dx._optional import missing_extra, require_matplotlib
 from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import Indicator, Plan
-from fukuoka_dx.progress import Assessment, Status, Trajectory
-from fukuoka_dx.report.labels import Lang, status_label
+from fukuoka_dx.progress import Assessment, Trajectory
+from fukuoka_dx.report.labels import STATUS_FILLS, Lang, status_label
 
 __all__ = [
     "CAP",
@@ -31,17 +30,6 @@ __all__ = [
 #: Bars are drawn capped at this achievement so that one outlier does not flatten the rest.
 CAP = 1.5
 
-#: The colour of each status, in charts and in the HTML report.
-STATUS_FILLS: Final[Mapping[Status, str]] = {
-    Status.ACHIEVED: "#1a9850",
-    Status.ON_TRACK: "#91cf60",
-    Status.NEEDS_ACCELERATION: "#fee08b",
-    Status.LIMITED_PROGRESS: "#fc8d59",
-    Status.DETERIORATION: "#d73027",
-    Status.NOT_ASSESSABLE: "#bbbbbb",
-    Status.NO_DATA: "#eeeeee",
-}
-
 
 def japanese_font_available() -> bool:
     """True when a Japanese font is registered with matplotlib (via matplotlib-fontja)."""
@@ -52,7 +40,9 @@ def japanese_font_available() -> bool:
     return True
 
 
-def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | None = None) -> Any:
+def achievement_chart(
+    assessment: Assessment, plan: Plan | None = None, *, japanese: bool | None = None
+) -> Any:
     """A matplotlib Figure: one bar per assessed indicator, grouped by pillar.
 
     Bars show the achievement (capped at :data:`CAP`), a tick marks the expected share, and
@@ -68,6 +58,7 @@ def achievement_chart(assessment: Assessment, plan: Plan, *, japanese: bool | No
     use_ja = japanese_font_available() if japanese is None else japanese
     if use_ja and not japanese_font_available():
         raise missing_extra("matplotlib_fontja", "plot", "japanese=True")
+    plan = assessment.plan if plan is None else plan
     results = [r for r in assessment.results if r.achievement is not None]
     pillar_of = {ind.id: ini.pillar_id for ini in plan.initiatives for ind in ini.indicators}
     order = {ind.id: n for n, ind in enumerate(plan.indicators)}
@@ -134,7 +125,7 @@ def chart_path(path: str | Path) -> Path:
     return out
 
 
-def save_chart(assessment: Assessment, plan: Plan, path: str | Path) -> Path:
+def save_chart(assessment: Assessment, plan: Plan | None, path: str | Path) -> Path:
     """Write the chart to ``path`` (PNG, SVG or PDF by its suffix)."""
     out = chart_path(path)
     return save_figure(achievement_chart(assessment, plan), out)

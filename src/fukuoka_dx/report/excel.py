@@ -26,22 +26,35 @@ from typing import TYPE_CHECKING, Final
 
 from fukuoka_dx._optional import require_openpyxl
 from fukuoka_dx._version import __version__
+from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_fiscal_year
 from fukuoka_dx.model import Indicator, Plan, TargetColumn
 from fukuoka_dx.observations.spreadsheet import observation_header
-from fukuoka_dx.observations.values import COUNT_UNITS, OBSERVATION_COLUMNS, Figure, value_text
-from fukuoka_dx.progress import ASSESSABLE_KINDS, Assessment, RollUp, Status, default_column
-from fukuoka_dx.progress.schemes import STANDARD
-from fukuoka_dx.report.labels import Lang, as_lang, column_label, status_label, target_label
-from fukuoka_dx.report.results import (
-    PEOPLE_COLUMNS,
-    Level,
-    people_rows,
-    result_rows,
-    rollups,
-    rounded,
+from fukuoka_dx.observations.values import (
+    OBSERVATION_COLUMNS,
+    Figure,
+    ValueRule,
+    ValueRuleKind,
+    value_rule,
+    value_text,
 )
-from fukuoka_dx.targets import CompositeTarget, RelativeTarget
+from fukuoka_dx.progress import (
+    Assessment,
+    RollUp,
+    Status,
+    assessable_indicators,
+    default_column,
+)
+from fukuoka_dx.report.labels import (
+    Lang,
+    as_lang,
+    column_label,
+    fy_label,
+    status_label,
+    target_label,
+)
+from fukuoka_dx.report.results import PEOPLE_COLUMNS, Level, result_table, rollups, rounded
+from fukuoka_dx.words import CATALOGUE, say
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -59,18 +72,13 @@ __all__ = [
 #: The sheets of the template (Japanese, English): the observations, the lists of stages the
 #: value cells of milestone indicators choose from (hidden), and what the file is.
 TEMPLATE_SHEETS: Final[Mapping[str, tuple[str, str]]] = {
-    "observations": ("実績", "observations"),
-    "lists": ("選択肢", "lists"),
-    "about": ("概要", "about"),
+    key: CATALOGUE[f"excel.sheet.{key}"] for key in ("observations", "lists", "about")
 }
 
 #: The sheets of the results workbook (Japanese, English): one per level, then what it is.
 RESULT_SHEETS: Final[Mapping[str, tuple[str, str]]] = {
-    "indicators": ("指標", "indicators"),
-    Level.PROMOTION_ITEM.value: ("推進項目", "promotion items"),
-    Level.PILLAR.value: ("柱", "pillars"),
-    Level.BUREAU.value: ("所管", "bureaus"),
-    "about": ("概要", "about"),
+    key: CATALOGUE[f"excel.sheet.{key}"]
+    for key in ("indicators", *(level.value for level in Level), "about")
 }
 
 _HEADER_FILL: Final = "D9D9D9"
@@ -81,10 +89,6 @@ _PERCENT_FORMAT: Final = "0.0%"
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang is Lang.JA else pair[1]
-
-
-def _fy_label(fy: FiscalYear, lang: Lang) -> str:
-    return fy.label_ja if lang is Lang.JA else str(fy)
 
 
 def _new_workbook() -> Workbook:
@@ -130,7 +134,11 @@ def _about(wb: Workbook, title: str, items: Sequence[tuple[str, str, object]], l
     assert isinstance(ws, Worksheet)
     _header_row(
         ws,
-        [_pick(("項目", "key"), lang), _pick(("内容", "item"), lang), _pick(("値", "value"), lang)],
+        [
+            say("excel.about.key", lang),
+            say("excel.about.item", lang),
+            say("excel.about.value", lang),
+        ],
         (16, 28, 72),
     )
     for key, label, value in items:
@@ -146,84 +154,26 @@ def _about(wb: Workbook, title: str, items: Sequence[tuple[str, str, object]], l
 def template_indicators(
     plan: Plan, fy: FiscalYear | int | str, column: TargetColumn | str | None = None
 ) -> tuple[Indicator, ...]:
-    """The indicators a template for ``fy`` has a row for: those whose target in force at the
-    end of ``fy`` (or the ``column`` named) is of a kind progress can judge."""
-    year = as_fiscal_year(fy)
-    named = TargetColumn(column) if column is not None else None
-    return tuple(
-        ind
-        for ind in plan.indicators
-        if ind.target(named or default_column(ind, year.end)).kind in ASSESSABLE_KINDS
-    )
+    """The indicators a template for ``fy`` has a row for
+    (:func:`~fukuoka_dx.progress.assessable_indicators`, kept here under its old name)."""
+    return assessable_indicators(plan, fy, column)
 
 
-def _composite(ind: Indicator) -> CompositeTarget | None:
-    for column in (TargetColumn.FINAL, TargetColumn.MIDTERM):
-        if isinstance(target := ind.target(column), CompositeTarget):
-            return target
-    return None
-
-
-def _has_relative(ind: Indicator) -> bool:
-    return any(
-        isinstance(ind.target(c), RelativeTarget)
-        for c in (TargetColumn.FINAL, TargetColumn.MIDTERM)
-    )
-
-
-#: How a value cell is validated, by what the indicator takes (as ``check_value`` checks it).
-_STAGE, _PARTS, _CHANGE, _PERCENT, _COUNT, _FIGURE = (
-    "stage",
-    "parts",
-    "change",
-    "percent",
-    "count",
-    "figure",
-)
-
-
-def _value_rule(ind: Indicator) -> str:
-    if ind.stages:
-        return _STAGE
-    if _composite(ind) is not None:
-        return _PARTS
-    if _has_relative(ind):
-        return _CHANGE
-    if ind.unit == "%":
-        return _PERCENT
-    if ind.unit in COUNT_UNITS:
-        return _COUNT
-    return _FIGURE
-
-
-def _value_hint(ind: Indicator, lang: Lang) -> str:
+def _value_hint(ind: Indicator, rule: ValueRule, lang: Lang) -> str:
     """What to type in the value cell of ``ind``, for people."""
-    rule = _value_rule(ind)
-    if rule == _STAGE:
-        return _pick(("到達した段階を選択", "the stage reached, from the list"), lang)
-    if rule == _PARTS:
-        composite = _composite(ind)
-        assert composite is not None
-        example = " ".join(f"{p.label}N" for p in composite.parts)
-        return _pick((f"項目ごとの値 (例: {example})", f"labelled parts (e.g. {example})"), lang)
-    if rule == _CHANGE:
-        return _pick(
-            ("数値、または現状値からの増減 (例: 30%減)", "a figure, or a change such as 30%減"),
-            lang,
-        )
-    if rule == _PERCENT:
-        return _pick(
-            (
-                "0〜100 の数値 (12.5% は 12.5 と入力。% 書式は使わない)",
-                "a number from 0 to 100 (type 12.5% as 12.5, without the % format)",
-            ),
-            lang,
-        )
-    if rule == _COUNT:
-        unit = ind.unit or ""
-        return _pick((f"0 以上の数値 ({unit})", f"a number, 0 or more ({unit})"), lang)
+    if rule.kind is ValueRuleKind.STAGE:
+        return say("excel.hint.stage", lang)
+    if rule.kind is ValueRuleKind.PARTS:
+        example = " ".join(f"{label}N" for label in rule.parts)
+        return say("excel.hint.parts", lang, example=example)
+    if rule.kind is ValueRuleKind.CHANGE:
+        return say("excel.hint.change", lang)
+    if rule.kind is ValueRuleKind.PERCENT:
+        return say("excel.hint.percent", lang)
     unit = f" ({ind.unit})" if ind.unit else ""
-    return _pick((f"数値{unit}", f"a number{unit}"), lang)
+    if rule.kind is ValueRuleKind.NON_NEGATIVE:
+        return say("excel.hint.non_negative", lang, unit=unit)
+    return say("excel.hint.figure", lang, unit=unit)
 
 
 #: The read-only columns after the observation columns, with their widths.
@@ -235,25 +185,36 @@ def _context_header(column: str, lang: Lang) -> str:
     if column in ("baseline", "midterm", "final"):
         return target_label(TargetColumn(column), lang)
     if column == "hint":
-        return _pick(("入力方法", "what to enter"), lang)
+        return say("excel.what_to_enter", lang)
     return column_label(column, lang)
 
 
-def _validation(rule: str, lang: Lang, hint: str, formula: str | None = None) -> DataValidation:
+#: The value rules whose cells a workbook checks as it is typed into (the others, labelled
+#: parts and changes, are text that the reader checks, with a prompt saying what to type).
+_CHECKED: Final = frozenset(
+    {ValueRuleKind.STAGE, ValueRuleKind.PERCENT, ValueRuleKind.NON_NEGATIVE, ValueRuleKind.FIGURE}
+)
+
+
+def _validation(
+    rule: ValueRule, lang: Lang, hint: str, formula: str | None = None
+) -> DataValidation:
     """The validation of value cells under ``rule``: a list of stages (``formula``, a range),
-    a number in range, or (labelled parts, changes) text with a prompt only."""
+    a number within the rule's bounds, or (labelled parts, changes) text with a prompt only."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    if rule == _STAGE:
+    if rule.kind is ValueRuleKind.STAGE:
         dv = DataValidation(type="list", formula1=formula)
-    elif rule == _PERCENT:
-        dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
-    elif rule == _COUNT:
-        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
-    elif rule == _FIGURE:
-        dv = DataValidation(
-            type="decimal", operator="between", formula1="-1E+100", formula2="1E+100"
-        )
+    elif rule.kind in _CHECKED:
+        low = "-1E+100" if rule.low is None else f"{rule.low:g}"
+        if rule.high is not None:
+            dv = DataValidation(
+                type="decimal", operator="between", formula1=low, formula2=f"{rule.high:g}"
+            )
+        elif rule.low is not None:
+            dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=low)
+        else:
+            dv = DataValidation(type="decimal", operator="between", formula1=low, formula2="1E+100")
     else:
         dv = DataValidation()  # labelled parts, changes: any text, with the prompt
     title = observation_header("value", lang)
@@ -261,9 +222,9 @@ def _validation(rule: str, lang: Lang, hint: str, formula: str | None = None) ->
     dv.showInputMessage = True
     dv.promptTitle = title
     dv.prompt = hint
-    dv.showErrorMessage = rule in (_STAGE, _PERCENT, _COUNT, _FIGURE)
+    dv.showErrorMessage = rule.kind in _CHECKED
     dv.errorTitle = title
-    dv.error = _pick(("入力できない値です: ", "not accepted: "), lang) + hint
+    dv.error = say("excel.not_accepted", lang, hint=hint)
     return dv
 
 
@@ -293,7 +254,7 @@ def template_workbook(
     lang = as_lang(lang)
     year = as_fiscal_year(fy)
     named = TargetColumn(column) if column is not None else None
-    indicators = template_indicators(plan, year, named)
+    indicators = assessable_indicators(plan, year, named)
     wb = _new_workbook()
     ws = wb.create_sheet(_pick(TEMPLATE_SHEETS["observations"], lang))
     lists = wb.create_sheet(_pick(TEMPLATE_SHEETS["lists"], lang))
@@ -305,15 +266,16 @@ def template_workbook(
     value_col = get_column_letter(OBSERVATION_COLUMNS.index("value") + 1)
     as_of_col = get_column_letter(OBSERVATION_COLUMNS.index("as_of") + 1)
     fy_text = year.short if lang is Lang.JA else str(year)
-    validations: dict[tuple[str, str], DataValidation] = {}
+    validations: dict[tuple[ValueRule, str], DataValidation] = {}
     input_fill = PatternFill("solid", fgColor=_INPUT_FILL)
     for n, ind in enumerate(indicators, 2):
         in_force = named or default_column(ind, year.end)
         targets = {
-            c.value: f"{ind.cell(c).text} ({_fy_label(ind.fiscal_year(c), lang)})"
+            c.value: f"{ind.cell(c).text} ({fy_label(ind.fiscal_year(c), lang)})"
             for c in TargetColumn
         }
-        hint = _value_hint(ind, lang)
+        rule = value_rule(ind)
+        hint = _value_hint(ind, rule, lang)
         ws.append(
             [
                 ind.id,
@@ -334,12 +296,11 @@ def template_workbook(
             ws.cell(n, i).protection = Protection(locked=False)
             ws.cell(n, i).fill = input_fill
         ws[f"{as_of_col}{n}"].number_format = _DATE_FORMAT
-        rule = _value_rule(ind)
-        if rule in (_PERCENT, _COUNT, _FIGURE):
+        if rule.kind in _CHECKED and rule.kind is not ValueRuleKind.STAGE:
             ws[f"{value_col}{n}"].number_format = "General"  # a number, never a percentage
         bold = len(OBSERVATION_COLUMNS) + _CONTEXT.index(in_force.value) + 1
         ws.cell(n, bold).font = Font(bold=True)  # the target the year is judged against
-        if rule == _STAGE:
+        if rule.kind is ValueRuleKind.STAGE:
             col = get_column_letter(lists.max_column + 1 if lists.max_row > 1 else 1)
             lists[f"{col}1"] = ind.id
             for k, stage in enumerate(ind.stages, 2):
@@ -363,16 +324,10 @@ def template_workbook(
             allow_blank=True,
             showInputMessage=True,
             promptTitle=observation_header("as_of", lang),
-            prompt=_pick(
-                (f"{year.start} 以降の日付 (例: {year.end})", f"a date from {year.start} on"),
-                lang,
-            ),
+            prompt=say("excel.date_prompt", lang, start=year.start, end=year.end),
             showErrorMessage=True,
             errorTitle=observation_header("as_of", lang),
-            error=_pick(
-                (f"{year.start} 以降の日付を入力してください", f"a date from {year.start} on"),
-                lang,
-            ),
+            error=say("excel.date_error", lang, start=year.start),
         )
         dates.add(f"{as_of_col}2:{as_of_col}{last}")
         ws.add_data_validation(dates)
@@ -385,31 +340,21 @@ def template_workbook(
     lists.sheet_state = "hidden"
     lists.protection.sheet = True
     about = [
-        ("edition", _pick(("版", "edition"), lang), plan.edition),
-        ("title", _pick(("計画", "plan"), lang), plan.title),
-        ("digest", _pick(("データの指紋 (SHA-256)", "digest (SHA-256)"), lang), plan.digest),
-        ("fiscal_year", _pick(("年度", "fiscal year"), lang), _fy_label(year, lang)),
+        ("edition", say("excel.about.edition", lang), plan.edition),
+        ("title", say("excel.about.title", lang), plan.title),
+        ("digest", say("excel.about.digest", lang), plan.digest),
+        ("fiscal_year", say("excel.about.fiscal_year", lang), fy_label(year, lang)),
         (
             "target",
-            _pick(("目標", "target"), lang),
-            target_label(named, lang)
-            if named
-            else _pick(("年度末に有効な目標", "the target in force at the year's end"), lang),
+            say("excel.about.target", lang),
+            target_label(named, lang) if named else say("excel.target_at_year_end", lang),
         ),
-        ("indicators", _pick(("指標数", "indicators"), lang), len(indicators)),
-        ("generator", _pick(("作成", "written by"), lang), f"fukuoka-dx {__version__}"),
+        ("indicators", say("excel.about.indicators", lang), len(indicators)),
+        ("generator", say("excel.about.generator", lang), f"fukuoka-dx {__version__}"),
         (
             "how_to",
-            _pick(("使い方", "how to use"), lang),
-            _pick(
-                (
-                    f"「{ws.title}」シートの黄色のセルに入力し、"
-                    "fukuoka-dx progress ファイル名.xlsx で評価します。空欄の行は読み飛ばします。",
-                    f"Fill in the yellow cells of the sheet {ws.title!r}, then assess with "
-                    "fukuoka-dx progress FILE.xlsx. Rows left empty are skipped.",
-                ),
-                lang,
-            ),
+            say("excel.about.how_to", lang),
+            say("excel.how_to", lang, sheet=ws.title),
         ),
     ]
     _about(wb, _pick(TEMPLATE_SHEETS["about"], lang), about, lang)
@@ -436,21 +381,18 @@ _RESULT_COLUMNS: Final = (
 _RESULT_WIDTHS: Final = (11, 48, 8, 28, 12, 12, 14, 10, 10, 14, 40, 12, 12, 12, 10, 8)
 
 
-def _indicator_sheet(ws: Worksheet, assessment: Assessment, plan: Plan, lang: Lang) -> None:
-    graded = assessment.scheme != STANDARD
+def _indicator_sheet(ws: Worksheet, assessment: Assessment, lang: Lang) -> None:
+    graded = assessment.scheme.graded
     columns = _RESULT_COLUMNS if graded else _RESULT_COLUMNS[:-1]
     _header_row(ws, [column_label(c, lang) for c in columns], _RESULT_WIDTHS)
     yes_no = {
-        "true": _pick(("見込みあり", "yes"), lang),
-        "false": _pick(("見込みなし", "no"), lang),
+        "true": say("word.yes_course", lang),
+        "false": say("word.no_course", lang),
     }
-    rows = zip(
-        assessment.results,
-        people_rows(assessment, plan, lang),  # the words for people, as every table has them
-        result_rows(assessment, plan),  # the numbers, unrounded
-        strict=True,
-    )
-    for n, (r, words, row) in enumerate(rows, 2):
+    for n, result_row in enumerate(result_table(assessment), 2):
+        r = result_row.result
+        words = result_row.for_people(lang)  # the words, as every table has them
+        row = result_row.machine()  # the numbers, unrounded
         o = r.observation
         observed: object = None
         if o is not None:
@@ -500,7 +442,9 @@ def _rollup_sheet(
     _filter(ws)
 
 
-def results_workbook(assessment: Assessment, plan: Plan, lang: Lang | str = Lang.JA) -> bytes:
+def results_workbook(
+    assessment: Assessment, plan: Plan | None = None, lang: Lang | str = Lang.JA
+) -> bytes:
     """An ``.xlsx`` workbook of an assessment: a sheet of indicators (the progress table with
     its trajectory, and the grade under a scheme other than ``standard``), one per roll-up
     level (promotion items, pillars, bureaus: counts per status, with the status labels as
@@ -510,12 +454,17 @@ def results_workbook(assessment: Assessment, plan: Plan, lang: Lang | str = Lang
     from openpyxl.worksheet.worksheet import Worksheet
 
     lang = as_lang(lang)
+    if plan is not None and plan.digest != assessment.digest:
+        raise InvalidValueError(
+            f"the assessment is of the plan {assessment.edition} with digest "
+            f"{assessment.digest[:12]}, not of this plan ({plan.edition}, {plan.digest[:12]})"
+        )
+    plan = assessment.plan
     wb = _new_workbook()
     sheet = wb.create_sheet(_pick(RESULT_SHEETS["indicators"], lang))
     assert isinstance(sheet, Worksheet)
-    _indicator_sheet(sheet, assessment, plan, lang)
-    graded = assessment.scheme != STANDARD
-    grades = list(assessment.scheme.labels) if graded else []
+    _indicator_sheet(sheet, assessment, lang)
+    grades = list(assessment.scheme.labels) if assessment.scheme.graded else []
     for level in (Level.PROMOTION_ITEM, Level.PILLAR, Level.BUREAU):
         sheet = wb.create_sheet(_pick(RESULT_SHEETS[level.value], lang))
         assert isinstance(sheet, Worksheet)
@@ -524,20 +473,20 @@ def results_workbook(assessment: Assessment, plan: Plan, lang: Lang | str = Lang
     target = (
         target_label(assessment.target, lang)
         if assessment.target
-        else _pick(("評価日に有効な目標", "the target in force on the as-of date"), lang)
+        else say("excel.target_on_as_of", lang)
     )
     about: list[tuple[str, str, object]] = [
-        ("edition", _pick(("版", "edition"), lang), assessment.edition),
-        ("title", _pick(("計画", "plan"), lang), plan.title),
-        ("digest", _pick(("データの指紋 (SHA-256)", "digest (SHA-256)"), lang), assessment.digest),
-        ("as_of", _pick(("評価日", "as of"), lang), assessment.as_of.isoformat()),
+        ("edition", say("excel.about.edition", lang), assessment.edition),
+        ("title", say("excel.about.title", lang), plan.title),
+        ("digest", say("excel.about.digest", lang), assessment.digest),
+        ("as_of", say("excel.about.as_of", lang), assessment.as_of.isoformat()),
         (
             "as_of_fy",
-            _pick(("評価年度", "fiscal year"), lang),
-            _fy_label(FiscalYear.from_date(assessment.as_of), lang),
+            say("excel.about.as_of_fy", lang),
+            fy_label(FiscalYear.from_date(assessment.as_of), lang),
         ),
-        ("target", _pick(("目標", "target"), lang), target),
-        ("scheme", _pick(("評価方式", "scheme"), lang), assessment.scheme.name),
+        ("target", say("excel.about.target", lang), target),
+        ("scheme", say("excel.about.scheme", lang), assessment.scheme.name),
         ("total", column_label("total", lang), overall.total),
         *((s.value, status_label(s, lang), overall.count(s)) for s in Status),
         ("assessable", column_label("assessable", lang), overall.assessable),
@@ -545,10 +494,10 @@ def results_workbook(assessment: Assessment, plan: Plan, lang: Lang | str = Lang
         *((f"grade {g}", g, overall.grade_count(g)) for g in grades),
         (
             "excluded",
-            _pick(("除外した実績", "observations left out"), lang),
+            say("excel.about.excluded", lang),
             len(assessment.excluded),
         ),
-        ("generator", _pick(("作成", "written by"), lang), f"fukuoka-dx {__version__}"),
+        ("generator", say("excel.about.generator", lang), f"fukuoka-dx {__version__}"),
     ]
     _about(wb, _pick(RESULT_SHEETS["about"], lang), about, lang)
     wb.active = 0

@@ -16,9 +16,8 @@ from fukuoka_dx.report.labels import (
     status_label,
     target_label,
 )
-from fukuoka_dx.report.overview import PillarCount, pillar_counts
+from fukuoka_dx.report.overview import PillarCount, pillar_counts, schedule_cells
 from fukuoka_dx.report.results import PEOPLE_COLUMNS, people_rows, percent
-from fukuoka_dx.report.screens import schedule_cells
 
 __all__ = [
     "assessment_html",
@@ -98,15 +97,9 @@ def assessment_html(
 ) -> str:
     """An assessment for a notebook: the roll-up by pillar, then the assessed indicators, and
     the indicators with no data folded away (``<details>``), in ``lang`` (default: by the
-    locale)."""
-    from fukuoka_dx.loading import load_plan
-
+    locale). Drawn from the plan the assessment was made from (``plan``, where given, must
+    be that plan)."""
     lang = as_lang(lang) if lang is not None else default_lang()
-    plan = (
-        plan
-        if plan is not None and plan.digest == assessment.digest
-        else load_plan(assessment.edition)
-    )
     status_header = [status_label(s, lang) for s in Status]
     pillars = html_table(
         [
@@ -121,7 +114,7 @@ def assessment_html(
         ],
         caption=repr(assessment),
     )
-    rows = people_rows(assessment, plan, lang)
+    rows = people_rows(assessment, plan, lang)  # checks that plan, if given, is its own
     header = [column_label(c, lang) for c in PEOPLE_COLUMNS]
     no_data = status_label(Status.NO_DATA, lang)
     assessed = [[r[c] for c in PEOPLE_COLUMNS] for r in rows if r["status"] != no_data]

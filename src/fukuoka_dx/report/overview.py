@@ -1,4 +1,5 @@
-"""Counts that several views show: per pillar and per bureau.
+"""Counts and grids that several views show: per pillar and per bureau, and an initiative's
+schedule grid with its continuations.
 
 Each is computed here once; the terminal, the notebook, the report and the documentation
 draw them.
@@ -17,8 +18,17 @@ from typing import ClassVar
 import attrs
 
 from fukuoka_dx.model import Bureau, Pillar, Plan
+from fukuoka_dx.schedule import CarryCell, Schedule, ScheduleEntry
+from fukuoka_dx.words import Lang, as_lang, say
 
-__all__ = ["BureauCount", "PillarCount", "bureau_counts", "pillar_counts"]
+__all__ = [
+    "BureauCount",
+    "PillarCount",
+    "bureau_counts",
+    "entry_text",
+    "pillar_counts",
+    "schedule_cells",
+]
 
 
 @attrs.frozen
@@ -75,3 +85,37 @@ def bureau_counts(plan: Plan) -> tuple[BureauCount, ...]:
     counts = Counter(i.bureau.name_ja for i in plan.initiatives)
     ranked = sorted(plan.bureaus, key=lambda b: (-counts[b.name_ja], b.name_ja))
     return tuple(BureauCount(b, counts[b.name_ja]) for b in ranked)
+
+
+def entry_text(entry: ScheduleEntry, lang: Lang | str) -> str:
+    """An activity in force, marked when an arrow carries it on from an earlier year and when
+    it completes: ``→ 7月導入予定 (令和5年度から)``."""
+    lang = as_lang(lang)
+    text = entry.activity
+    if entry.continues_from is not None:
+        text = f"→ {text} ({say('screen.from_year', lang, fy=entry.continues_from)})"
+    if entry.remark:
+        text += f" {entry.remark}"
+    if entry.completes:
+        text += say("screen.completes", lang)
+    return text
+
+
+def schedule_cells(schedule: Schedule, lang: Lang | str) -> list[tuple[object, ...]]:
+    """A schedule as rows of cells for people: arrows and ``(完了)`` as continuations."""
+    lang = as_lang(lang)
+    rows: list[tuple[object, ...]] = []
+    for n, row in enumerate(schedule.rows, 1):
+        cells: list[object] = [n]
+        for i, cell in enumerate(row.cells):
+            began = row.continues_from(i)
+            if began is None:
+                cells.append(cell.text)
+                continue
+            remark = cell.remark if isinstance(cell, CarryCell) else None
+            entry = ScheduleEntry(
+                row.cells[began].text, schedule.years[began], row.completes_at(i), remark
+            )
+            cells.append(entry_text(entry, lang))
+        rows.append(tuple(cells))
+    return rows

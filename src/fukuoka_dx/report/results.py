@@ -16,18 +16,23 @@ import enum
 from collections.abc import Iterable
 from typing import Any, Final, TypeVar, cast
 
+import attrs
+
 from fukuoka_dx._optional import require_pandas
-from fukuoka_dx.model import Plan
-from fukuoka_dx.observations.values import value_text
-from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment, RollUp, Status
+from fukuoka_dx.errors import InvalidValueError
+from fukuoka_dx.model import Indicator, Initiative, Plan
+from fukuoka_dx.observations.values import Observation, value_text
+from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment, IndicatorProgress, RollUp, Status
 from fukuoka_dx.report.export import Row
 from fukuoka_dx.report.labels import (
     Lang,
     as_lang,
+    fy_label,
     name_with_japanese,
     reason_label,
     status_label,
     target_label,
+    unit_label,
 )
 
 __all__ = [
@@ -36,9 +41,11 @@ __all__ = [
     "ROLLUP_COLUMNS",
     "ROUNDED_COLUMNS",
     "Level",
+    "ResultRow",
     "people_rows",
     "percent",
     "result_rows",
+    "result_table",
     "results_frame",
     "rollup_rows",
     "rollups",
@@ -67,27 +74,85 @@ def _flag(value: bool | None) -> str | None:
     return None if value is None else ("true" if value else "false")
 
 
-def result_rows(assessment: Assessment, plan: Plan) -> list[Row]:
-    """One row per indicator with :data:`RESULT_COLUMNS`; absent values are ``None``."""
-    rows: list[Row] = []
-    for result in assessment.results:
-        indicator = plan.indicator(result.indicator_id)
-        t = result.trajectory
-        row: Row = dict(result.row())
+@attrs.frozen
+class ResultRow:
+    """One indicator's result with what every view of it needs: the result, its indicator
+    and initiative. Every table, CSV, workbook, notebook and HTML view reads these rows."""
+
+    result: IndicatorProgress
+    indicator: Indicator
+    initiative: Initiative
+
+    @property
+    def id(self) -> str:
+        return self.result.indicator_id
+
+    @property
+    def observed(self) -> Observation | None:
+        return self.result.observation
+
+    def machine(self) -> Row:
+        """The row of :data:`RESULT_COLUMNS` (absent values are ``None``)."""
+        r, t = self.result, self.result.trajectory
+        row: Row = dict(r.row())
         row.update(
             {
-                "name": indicator.name,
-                "unit": indicator.unit,
-                "reason": result.reason or None,
+                "name": self.indicator.name,
+                "unit": self.indicator.unit,
+                "reason": str(r.reason) if r.reason else None,
                 "pace": t.pace if t else None,
                 "projected": t.projected if t else None,
                 "required_pace": t.required_pace if t else None,
                 "on_course": _flag(t.on_course) if t else None,
-                "grade": result.grade,
+                "grade": r.grade,
             }
         )
-        rows.append(row)
-    return rows
+        return row
+
+    def for_people(self, lang: Lang | str) -> dict[str, str]:
+        """The row of :data:`PEOPLE_COLUMNS` in words: names and labels in ``lang``, rates
+        as percentages with one decimal."""
+        lang = as_lang(lang)
+        r, ind, o = self.result, self.indicator, self.result.observation
+        return {
+            "indicator_id": r.indicator_id,
+            "name": name_with_japanese(ind, lang),
+            "unit": unit_label(ind, lang),
+            "target": f"{target_label(r.target, lang)} {ind.target(r.target).text}".strip(),
+            "target_fy": fy_label(r.target_fy, lang),
+            "observed_fy": fy_label(o.fiscal_year, lang) if o else "",
+            "observed_value": value_text(o.value) if o else "",
+            "achievement": percent(r.achievement),
+            "expected": percent(r.expected),
+            "status": status_label(r.status, lang),
+            "reason": reason_label(r.reason, lang),
+        }
+
+
+def result_table(assessment: Assessment) -> tuple[ResultRow, ...]:
+    """The typed rows of an assessment, one per indicator in the plan's order, drawn from
+    the plan the assessment was made from."""
+    plan = assessment.plan
+    initiative_of = {ind.id: ini for ini in plan.initiatives for ind in ini.indicators}
+    return tuple(
+        ResultRow(r, plan.indicator(r.indicator_id), initiative_of[r.indicator_id])
+        for r in assessment.results
+    )
+
+
+def _of_plan(assessment: Assessment, plan: Plan | None) -> None:
+    if plan is not None and plan.digest != assessment.digest:
+        raise InvalidValueError(
+            f"the assessment is of the plan {assessment.edition} with digest "
+            f"{assessment.digest[:12]}, not of this plan ({plan.edition}, {plan.digest[:12]})"
+        )
+
+
+def result_rows(assessment: Assessment, plan: Plan | None = None) -> list[Row]:
+    """One row per indicator with :data:`RESULT_COLUMNS`; absent values are ``None``.
+    ``plan``, where given, must be the assessment's own (it carries it)."""
+    _of_plan(assessment, plan)
+    return [row.machine() for row in result_table(assessment)]
 
 
 #: The columns of the progress table for people, in order.
@@ -126,34 +191,20 @@ def percent(fraction: float | None) -> str:
 
 
 def people_rows(
-    assessment: Assessment, plan: Plan, lang: Lang | str, *, no_data: bool = True
+    assessment: Assessment,
+    plan: Plan | None = None,
+    lang: Lang | str = Lang.JA,
+    *,
+    no_data: bool = True,
 ) -> list[dict[str, str]]:
     """The progress table for people (:data:`PEOPLE_COLUMNS`): names, labels in ``lang``,
     rates as percentages with one decimal; rows without data only when ``no_data``."""
-    lang = as_lang(lang)
-    rows = []
-    for r in assessment.results:
-        if not no_data and r.status is Status.NO_DATA:
-            continue
-        ind = plan.indicator(r.indicator_id)
-        o = r.observation
-        fy = (lambda f: f.label_ja) if lang is Lang.JA else (lambda f: str(f))
-        rows.append(
-            {
-                "indicator_id": r.indicator_id,
-                "name": name_with_japanese(ind, lang),
-                "unit": (ind.unit_en if lang is Lang.EN and ind.unit_en else ind.unit) or "",
-                "target": f"{target_label(r.target, lang)} {ind.target(r.target).text}".strip(),
-                "target_fy": fy(r.target_fy),
-                "observed_fy": fy(o.fiscal_year) if o else "",
-                "observed_value": value_text(o.value) if o else "",
-                "achievement": percent(r.achievement),
-                "expected": percent(r.expected),
-                "status": status_label(r.status, lang),
-                "reason": reason_label(r.reason, lang),
-            }
-        )
-    return rows
+    _of_plan(assessment, plan)
+    return [
+        row.for_people(lang)
+        for row in result_table(assessment)
+        if no_data or row.result.status is not Status.NO_DATA
+    ]
 
 
 class Level(enum.StrEnum):
@@ -192,12 +243,8 @@ def rollup_rows(assessment: Assessment, level: Level | str) -> list[Row]:
 def results_frame(assessment: Assessment) -> Any:
     """:func:`result_rows` as a pandas DataFrame: years as nullable integers, ``on_course``
     as a nullable boolean (needs the ``pandas`` extra)."""
-    from fukuoka_dx.loading import load_plan
-
     pd = require_pandas()
-    frame = pd.DataFrame(
-        result_rows(assessment, load_plan(assessment.edition)), columns=list(RESULT_COLUMNS)
-    )
+    frame = pd.DataFrame(result_rows(assessment), columns=list(RESULT_COLUMNS))
     for column in ("target_fy", "observed_fy"):
         frame[column] = frame[column].astype("Int64")
     frame["on_course"] = frame["on_course"].map({"true": True, "false": False}).astype("boolean")

@@ -8,35 +8,54 @@ they continue, so nothing reads as new work of a later year.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
+from fukuoka_dx.progress import Assessment, Status
 from fukuoka_dx.report import text as _text
 from fukuoka_dx.report.labels import (
     Lang,
     as_lang,
+    bureau_label,
+    column_label,
+    fy_label,
+    kind_label,
     name_of,
     name_with_japanese,
+    reason_label,
     status_label,
     target_label,
     word_label,
 )
-from fukuoka_dx.report.overview import PillarCount, bureau_counts, pillar_counts
-from fukuoka_dx.report.results import rounded
-from fukuoka_dx.schedule import CarryCell, Schedule, ScheduleEntry
+from fukuoka_dx.report.overview import (
+    PillarCount,
+    bureau_counts,
+    entry_text,
+    pillar_counts,
+    schedule_cells,
+)
+from fukuoka_dx.report.results import Level, people_rows, percent, rollups, rounded
 from fukuoka_dx.targets import TargetKind, number_text
+from fukuoka_dx.words import say
 
 if TYPE_CHECKING:
     import pendulum
 
     from fukuoka_dx.progress import IndicatorProgress
+    from fukuoka_dx.progress.assessment import RollUp
 
 __all__ = [
     "entry_text",
     "indicator_lines",
     "initiative_lines",
+    "progress_lines",
+    "rollup_lines",
     "schedule_cells",
+    "schedule_lines",
+    "search_lines",
+    "show_lines",
     "summary_lines",
     "trend_lines",
 ]
@@ -46,55 +65,17 @@ SUMMARY_ITEMS: Final = 6
 
 
 def _fy(fy: FiscalYear, lang: Lang) -> str:
-    return f"{fy.label_ja} ({fy})" if lang is Lang.JA else f"{fy} ({fy.label_ja})"
-
-
-def entry_text(entry: ScheduleEntry, lang: Lang | str) -> str:
-    """An activity in force, marked when an arrow carries it on from an earlier year and when
-    it completes: ``→ 7月導入予定 (令和5年度から)``."""
-    lang = as_lang(lang)
-    text = entry.activity
-    if entry.continues_from is not None:
-        began = entry.continues_from
-        since = f"{began.label_ja}から" if lang is Lang.JA else f"from {began}"
-        text = f"→ {text} ({since})"
-    if entry.remark:
-        text += f" {entry.remark}"
-    if entry.completes:
-        text += " (完了)" if lang is Lang.JA else " (completes)"
-    return text
-
-
-def schedule_cells(schedule: Schedule, lang: Lang | str) -> list[tuple[object, ...]]:
-    """A schedule as rows of cells for people: arrows and ``(完了)`` as continuations."""
-    lang = as_lang(lang)
-    rows: list[tuple[object, ...]] = []
-    for n, row in enumerate(schedule.rows, 1):
-        cells: list[object] = [n]
-        for i, cell in enumerate(row.cells):
-            began = row.continues_from(i)
-            if began is None:
-                cells.append(cell.text)
-                continue
-            remark = cell.remark if isinstance(cell, CarryCell) else None
-            entry = ScheduleEntry(
-                row.cells[began].text, schedule.years[began], row.completes_at(i), remark
-            )
-            cells.append(entry_text(entry, lang))
-        rows.append(tuple(cells))
-    return rows
+    return fy_label(fy, lang, both=True)
 
 
 def _position(plan: Plan, fy: FiscalYear, lang: Lang) -> str:
     if fy < plan.first_year:
-        return "計画期間の前" if lang is Lang.JA else "before the plan period"
+        return say("screen.before_period", lang)
     if fy > plan.last_year:
-        return "計画期間の後" if lang is Lang.JA else "after the plan period"
+        return say("screen.after_period", lang)
     n, total = fy.year - plan.first_year.year + 1, len(plan.years)
-    final = fy == plan.last_year
-    if lang is Lang.JA:
-        return f"計画期間{total}年の{n}年目" + ("(最終年度)" if final else "")
-    return f"year {n} of {total} of the plan period" + (", the final year" if final else "")
+    final = say("screen.final_year", lang) if fy == plan.last_year else ""
+    return say("screen.year_of_period", lang, n=n, total=total) + final
 
 
 def _starts_and_ends(plan: Plan, fy: FiscalYear) -> tuple[list[tuple[str, str]], ...]:
@@ -116,6 +97,10 @@ def _starts_and_ends(plan: Plan, fy: FiscalYear) -> tuple[list[tuple[str, str]],
     return starts, ends
 
 
+def _header(lang: Lang, *columns: str) -> list[str]:
+    return [column_label(c, lang) for c in columns]
+
+
 def summary_lines(
     plan: Plan,
     day: pendulum.Date,
@@ -130,82 +115,56 @@ def summary_lines(
     the counts per pillar, and what starts or ends this year (at most 40 lines); the
     bureaus, the target kinds and every activity in force behind the flags."""
     lang = as_lang(lang)
-    ja = lang is Lang.JA
     fy = FiscalYear.from_date(day)
     end = plan.last_year.end
     period = f"{_fy(plan.first_year, lang)}–{_fy(plan.last_year, lang)}"
     lines = [
-        f"{plan.title} ({plan.publisher}) "
-        + (f"{plan.edition}版" if ja else f"edition {plan.edition}"),
+        f"{plan.title} ({plan.publisher}) " + say("screen.edition", lang, edition=plan.edition),
         f"digest sha256:{plan.digest}",
-        ("計画期間 " if ja else "plan period ") + period,
+        say("screen.plan_period", lang, period=period),
         "",
         f"{day}: {_fy(fy, lang)}, {_position(plan, fy, lang)}",
     ]
     days = (end - day).days
     if days >= 0:
-        lines.append(
-            f"計画期間の残り {days} 日 ({end} まで)"
-            if ja
-            else f"{days} days left in the plan period (until {end})"
-        )
+        lines.append(say("screen.days_left", lang, days=days, end=end))
     else:
-        lines.append(
-            f"計画期間は {-days} 日前に終了 ({end})"
-            if ja
-            else f"the plan period ended {-days} days ago ({end})"
-        )
-    header = (
-        ["柱", "名称", "推進項目", "実行項目", "指標"]
-        if ja
-        else ["pillar", "title", "promotion items", "initiatives", "indicators"]
-    )
+        lines.append(say("screen.days_since", lang, days=-days, end=end))
+    header = _header(lang, "pillar_id", "title", "promotion_items", "initiatives", "indicators")
     lines += ["", _text.table(header, [_pillar_row(c, lang) for c in pillar_counts(plan)])]
     if plan.first_year <= fy <= plan.last_year:
         starts, ends = _starts_and_ends(plan, fy)
-        for label, items in (
-            (("今年度に始まる取組" if ja else "Starting in") + f" {_fy(fy, lang)}", starts),
-            (("今年度で終わる取組" if ja else "Ending in") + f" {_fy(fy, lang)}", ends),
-        ):
-            lines += ["", f"{label}: {len(items)}"]
+        for key, items in (("screen.starting_in", starts), ("screen.ending_in", ends)):
+            lines += ["", f"{say(key, lang, fy=_fy(fy, lang))}: {len(items)}"]
             if items is ends and fy == plan.last_year:
-                lines.append(
-                    "  (計画期間は今年度で終わる)"
-                    if ja
-                    else "  (the plan period ends with this year)"
-                )
+                lines.append(say("screen.period_ends", lang))
             for ini_id, activity in items[:SUMMARY_ITEMS]:
                 lines.append(_text.wrap(f"  {ini_id}  {activity}", width)[0])
             if len(items) > SUMMARY_ITEMS:
-                more = len(items) - SUMMARY_ITEMS
-                lines.append(
-                    f"  … ほか {more} 件 (fukuoka-dx summary --activities)"
-                    if ja
-                    else f"  … and {more} more (fukuoka-dx summary --activities)"
-                )
+                lines.append(say("screen.and_more", lang, more=len(items) - SUMMARY_ITEMS))
     if bureaus:
-        lines += ["", "所管別の実行項目数" if ja else "Initiatives by bureau (所管)"]
+        lines += ["", say("screen.by_bureau", lang)]
         lines.append(
             _text.table(
-                ["所管", "英語名", "実行項目"] if ja else ["bureau", "name", "initiatives"],
+                _header(lang, "bureau", "name_en", "initiatives"),
                 [(c.bureau.name_ja, c.bureau.name_en, c.initiatives) for c in bureau_counts(plan)],
             )
         )
     if kinds:
-        lines += ["", "目標の種類別の指標数" if ja else "Indicators by target kind"]
+        lines += ["", say("screen.by_kind", lang)]
         counts = {c: Counter(ind.cell(c).kind for ind in plan.indicators) for c in TargetColumn}
         lines.append(
             _text.table(
-                ["kind", *(target_label(c, lang) for c in TargetColumn)],
+                [column_label("kind", lang), *(target_label(c, lang) for c in TargetColumn)],
                 [
-                    (k.value, *(counts[c][k] for c in TargetColumn))
+                    (_kind(k, lang), *(counts[c][k] for c in TargetColumn))
                     for k in TargetKind
                     if any(counts[c][k] for c in TargetColumn)
                 ],
             )
         )
     if activities and plan.first_year <= fy <= plan.last_year:
-        lines += ["", f"{_fy(fy, lang)}の工程" if ja else f"Activities in force in {_fy(fy, lang)}"]
+        lines += ["", say("screen.activities_in", lang, fy=_fy(fy, lang))]
         rows = [
             (
                 ini.id,
@@ -215,9 +174,15 @@ def summary_lines(
             for ini in plan.initiatives
             if ini.schedule.entries(fy)
         ]
-        header = ["実行項目", "名称", "工程"] if ja else ["initiative", "title", "activities"]
+        header = _header(lang, "initiative_id", "title", "activities")
         lines.append(_text.table(header, rows, max_width=max(24, (width - 20) // 2)))
     return lines
+
+
+def _kind(kind: TargetKind, lang: Lang) -> str:
+    """A target kind on a screen: the code in English (as the data has it), the word in
+    Japanese."""
+    return kind.value if lang is Lang.EN else kind_label(kind, lang)
 
 
 def _pillar_row(c: PillarCount, lang: Lang) -> tuple[object, ...]:
@@ -234,34 +199,34 @@ def indicator_lines(ind: Indicator, lang: Lang | str, width: int = 100) -> list[
     """An indicator: its name, unit and direction, then its three cells."""
     lang = as_lang(lang)
     ja = lang is Lang.JA
-    quals = f" [{', '.join(q.value for q in ind.qualifiers)}]" if ind.qualifiers else ""
-    position = f"; position {ind.position.value}" if ind.position else ""
+    quals = ", ".join(say(f"qualifier.{q.value}", lang) for q in ind.qualifiers)
+    extra = f" [{quals}]" if quals else ""
+    if ind.position:
+        extra += say("screen.position", lang, position=say(f"position.{ind.position.value}", lang))
     lines = [f"{ind.id}  {name_of(ind, lang)}"]
     if name_of(ind, lang) != ind.name:
         lines.append(f"  {ind.name}")
     if ja:
-        lines.append(
-            f"  単位 {ind.unit or 'なし'}; 目指す方向 {word_label(ind.direction.value, lang)}"
-            f"{quals}{position}"
-        )
+        unit = ind.unit or word_label("none", lang)
+        direction = word_label(ind.direction.value, lang)
     else:
         unit = ind.unit or "-"
         if ind.unit_en and ind.unit_en != ind.unit:
             unit = f"{ind.unit_en} ({ind.unit})"
-        lines.append(f"  unit {unit}; desired direction {ind.direction.value}{quals}{position}")
+        direction = ind.direction.value
+    lines.append(say("screen.unit_line", lang, unit=unit, direction=direction, extra=extra))
     for column in TargetColumn:
         cell = ind.cell(column)
         fy = ind.fiscal_year(column)
-        text = cell.text or f"(missing: {getattr(cell, 'note', '')})"
+        text = cell.text or say("screen.missing_cell", lang, note=getattr(cell, "note", ""))
         label = target_label(column, lang)
         head = f"  {_text.pad(label, 16 if not ja else 8)} {_text.pad(fy.label_ja, 9)} "
-        head += f"{cell.kind.value:<16} "
+        head += f"{_text.pad(_kind(cell.kind, lang), 16)} "
         wrapped = _text.wrap(text, max(20, width - _text.width(head)))
         lines.append(head + wrapped[0])
         lines += [" " * _text.width(head) + more for more in wrapped[1:]]
     if not ind.baseline_comparable:
-        note = "注: 現状値は目標と比較できない: " if ja else "note: baseline not comparable: "
-        lines.append(f"  {note}{ind.baseline_note}")
+        lines.append(f"  {say('screen.baseline_not_comparable', lang)}{ind.baseline_note}")
     return lines
 
 
@@ -281,43 +246,207 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
     if name_of(ini, lang) != ini.title:
         lines.append(f"  {ini.title}")
     if ja:
-        lines += [
-            f"  推進項目 {item.id} {item.title}; 柱 {pillar.title}",
-            f"  所管 {ini.bureau.name_ja}; {ini.page}ページ",
-        ]
+        item_text, pillar_text, bureau = f"{item.id} {item.title}", pillar.title, ini.bureau.name_ja
     else:
-        where = (
-            f"promotion item {item.id} {name_with_japanese(item, lang)}; "
-            f"pillar {name_with_japanese(pillar, lang)}"
-        )
-        lines += [f"  {w}" for w in _text.wrap(where, max(20, width - 2))]
-        lines.append(f"  所管 {ini.bureau.name_ja} ({ini.bureau.name_en}); page {ini.page}")
+        item_text = f"{item.id} {name_with_japanese(item, lang)}"
+        pillar_text = name_with_japanese(pillar, lang)
+        bureau = f"{ini.bureau.name_ja} ({ini.bureau.name_en})"
+    where = say("screen.item_and_pillar", lang, item=item_text, pillar=pillar_text)
+    lines += [f"  {w}" for w in _text.wrap(where, max(20, width - 2))]
+    lines.append("  " + say("screen.bureau_and_page", lang, bureau=bureau, page=ini.page))
     if ini.reposts:
         original = plan.initiative(ini.reposts)
-        lines.append(
-            f"  再掲: {ini.reposts} {original.title}"
-            if ja
-            else f"  再掲: re-posts {ini.reposts} {name_with_japanese(original, lang)}"
-        )
+        title = original.title if ja else name_with_japanese(original, lang)
+        lines.append("  " + say("screen.reposts", lang, id=ini.reposts, title=title))
     for d in ini.description:
         lines += para("●", d)
     for n in ini.notes:
         lines += para("※", n)
-    lines += ["", "  工程" if ja else "  工程 (schedule)"]
+    lines += ["", "  " + say("screen.schedule", lang)]
     years = ini.schedule.years
-    header = ["行" if ja else "row", *(fy.label_ja for fy in years)]
+    header = [column_label("row", lang), *(fy.label_ja for fy in years)]
     cell_width = max(12, (width - 8) // len(years) - 2)
     grid = _text.table(header, schedule_cells(ini.schedule, lang), max_width=cell_width)
     lines += ["  " + line for line in grid.splitlines()]
     status = word_label(ini.indicator_status.value, lang) if ja else ini.indicator_status.value
-    lines += ["", f"  指標: {status}" if ja else f"  指標 (indicators): {status}"]
+    lines += ["", "  " + say("screen.indicators", lang, status=status)]
     if ini.indicator_note:
         lines += para("", ini.indicator_note)
     for ind in ini.indicators:
         lines += ["  " + line for line in indicator_lines(ind, lang, width - 2)]
     for r in ini.repairs:
-        lines.append(f"  repaired {r.field}: {r.extracted!r} → {r.repaired!r} ({r.evidence})")
+        said = say(
+            "screen.repaired",
+            lang,
+            field=r.field,
+            extracted=r.extracted,
+            repaired=r.repaired,
+            evidence=r.evidence,
+        )
+        lines.append(f"  {said}")
     return lines
+
+
+def show_lines(plan: Plan, key: str, lang: Lang | str, width: int = 100) -> list[str]:
+    """What ``show`` prints for a pillar, promotion item, initiative or indicator id."""
+    from fukuoka_dx.model import RE_INDICATOR, RE_PILLAR, RE_PROMOTION_ITEM
+
+    lang = as_lang(lang)
+    lines: list[str] = []
+    if RE_PILLAR.match(key):
+        p = plan.pillar(key)
+        title = p.title if lang is Lang.JA else f"{p.title} ({p.title_en})"
+        lines.append(say("screen.pillar", lang, id=p.id, title=title))
+        for item in plan.promotion_items:
+            if item.pillar_id == p.id:
+                said = say(
+                    "screen.item_line",
+                    lang,
+                    id=item.id,
+                    title=name_with_japanese(item, lang),
+                    page=item.page,
+                )
+                lines.append(f"  {said}")
+                lines += [
+                    f"    {i.id}  {name_with_japanese(i, lang)}" for i in plan.children(item.id)
+                ]
+    elif RE_INDICATOR.match(key):
+        ind = plan.indicator(key)
+        ini = plan.initiative(ind.initiative_id)
+        lines.append(say("screen.initiative", lang, id=ini.id, title=name_with_japanese(ini, lang)))
+        lines += indicator_lines(ind, lang, width)
+    elif RE_PROMOTION_ITEM.match(key):
+        item = plan.promotion_item(key)
+        title = name_with_japanese(item, lang)
+        lines.append(say("screen.promotion_item", lang, id=item.id, title=title, page=item.page))
+        for ini in plan.children(item.id):
+            lines += ["", *initiative_lines(plan, ini, lang, width)]
+    else:
+        lines += initiative_lines(plan, plan.initiative(key), lang, width)
+    return lines
+
+
+def search_lines(
+    plan: Plan, hits: Sequence[Initiative], text: str, lang: Lang | str, width: int = 100
+) -> list[str]:
+    """The initiatives ``search`` found, as a table for people, and their count."""
+    lang = as_lang(lang)
+    rows = [
+        (
+            i.id,
+            name_with_japanese(i, lang),
+            i.bureau.name_ja if lang is Lang.JA else i.bureau.name_en,
+            len(i.indicators),
+        )
+        for i in hits
+    ]
+    header = _header(lang, "initiative_id", "title", "bureau", "indicator_count")
+    if lang is Lang.EN:
+        header = ["id", "title", "bureau", "indicators"]
+    return [
+        _text.table(header, rows, max_width=max(30, width // 2)),
+        say("screen.search_count", lang, n=len(hits), text=text),
+    ]
+
+
+def schedule_lines(plan: Plan, fy: FiscalYear, lang: Lang | str, width: int = 100) -> list[str]:
+    """Every initiative's activities in force in ``fy``, as a table for people."""
+    lang = as_lang(lang)
+    shown = [
+        (
+            ini.id,
+            name_of(ini, lang),
+            " / ".join(entry_text(e, lang) for e in ini.schedule.entries(fy)),
+        )
+        for ini in plan.initiatives
+    ]
+    header = _header(lang, "initiative_id", "title", "activities")
+    if lang is Lang.EN:
+        header = ["id", "title", "activities"]
+    return [
+        say("screen.schedule_head", lang, fy=fy, start=fy.start, end=fy.end),
+        _text.table(header, shown, max_width=max(30, (width - 12) // 2)),
+    ]
+
+
+def _targets_used(assessment: Assessment, lang: Lang) -> str:
+    """The target column(s) the results were judged against, in column order."""
+    used = {r.target for r in assessment.results}
+    return ", ".join(target_label(c, lang) for c in TargetColumn if c in used)
+
+
+def progress_lines(
+    assessment: Assessment, lang: Lang | str, *, no_data: bool = False, width: int = 100
+) -> list[str]:
+    """The progress table for people, in ``lang``, and its summary lines (counts, the mean
+    achievement, the grades under a scheme that grades)."""
+    from fukuoka_dx.report.results import PEOPLE_COLUMNS
+
+    lang = as_lang(lang)
+    graded = assessment.scheme.graded
+    rows = people_rows(assessment, lang=lang, no_data=no_data)
+    columns = [c for c in PEOPLE_COLUMNS if c not in ("unit",)]
+    if graded:
+        grades = {r.indicator_id: r.grade for r in assessment.results}
+        for row in rows:
+            row["grade"] = grades[row["indicator_id"]] or ""
+        columns.append("grade")
+    table = _text.table(
+        [column_label(c, lang) for c in columns],
+        [[row[c] for c in columns] for row in rows],
+        max_width=max(16, width // 5),
+    )
+    counts = ", ".join(f"{status_label(s, lang)} {n}" for s, n in assessment.overall.counts if n)
+    fy = FiscalYear.from_date(assessment.as_of)
+    tail = [
+        say(
+            "screen.progress_as_of",
+            lang,
+            as_of=assessment.as_of,
+            fy=fy,
+            targets=_targets_used(assessment, lang),
+        ),
+        say("screen.progress_counts", lang, total=len(assessment.results), counts=counts),
+        say("screen.progress_mean", lang, mean=percent(assessment.overall.mean_achievement)),
+    ]
+    if graded:
+        grades_text = ", ".join(f"{g} {n}" for g, n in assessment.overall.grades if n)
+        tail.append(
+            say("screen.progress_grades", lang, scheme=assessment.scheme, grades=grades_text)
+        )
+    if not no_data:
+        tail.append(say("screen.progress_hidden", lang))
+    return [table, "", *tail]
+
+
+def _rollup_label(plan: Plan, level: Level, group: RollUp, lang: Lang) -> str:
+    """A roll-up group's name in ``lang`` (the Japanese beside the English)."""
+    if level is Level.PILLAR:
+        return name_with_japanese(plan.pillar(group.key), lang)
+    if level is Level.PROMOTION_ITEM:
+        return name_with_japanese(plan.promotion_item(group.key), lang)
+    return bureau_label(plan.bureau(group.key), lang)
+
+
+def rollup_lines(assessment: Assessment, level: Level | str, lang: Lang | str) -> list[str]:
+    """The roll-up of one level as a table for people."""
+    lang, level = as_lang(lang), Level(level)
+    plan = assessment.plan
+    header = [column_label(c, lang) for c in ("key", "label", "total")]
+    header += [status_label(s, lang) for s in Status]
+    header += [column_label(c, lang) for c in ("assessable", "mean_achievement")]
+    rows = [
+        [
+            g.key,
+            _rollup_label(plan, level, g, lang),
+            g.total,
+            *(g.count(s) for s in Status),
+            g.assessable,
+            percent(g.mean_achievement),
+        ]
+        for g in rollups(assessment, level)
+    ]
+    return [_text.table(header, rows, max_width=30)]
 
 
 def _number(value: float | None) -> str:
@@ -335,40 +464,46 @@ def trend_lines(
     column, target_fy = result.target, result.target_fy
     ja = lang is Lang.JA
     unit = f" {indicator.unit}" if indicator.unit else ""
-    course = "-" if t.on_course is None else ("yes" if t.on_course else "no")
-    target_text = indicator.target(column).text or "-"
-    if ja:
-        course = "-" if t.on_course is None else ("見込みあり" if t.on_course else "見込みなし")
-        head = [
-            f"{indicator.id}  {indicator.name}",
-            f"  {target_label(column, Lang.JA)} {target_text}{unit} ({target_fy.label_ja}); "
-            f"{day} 時点; {status_label(result.status, Lang.JA)}",
-        ]
-        columns = ["年度", "実績値", "増減", ""]
-        base = "現状値"
-        tail = [
-            f"年平均の伸び: {_number(t.pace)}{unit} (最小二乗法、{len(t.points)}点)",
-            f"{t.target_fy.label_ja}の見込み: {_number(t.projected)}{unit} "
-            f"(目標 {_number(t.target)})",
-            f"達成見込み: {course}",
-            f"最新値から目標までに必要な伸び: {_number(t.required_pace)}{unit}/年",
-        ]
+    if t.on_course is None:
+        course = "-"
     else:
-        head = [
-            f"{indicator.id}  {name_of(indicator, Lang.EN)}",
-            *([f"  {indicator.name}"] if indicator.name_en else []),
-            f"  target: {column.value} {target_text}{unit} in "
-            f"{target_fy.label_ja} ({target_fy}); as of {day}; status {result.status.value}",
-        ]
-        columns = ["fiscal year", "value", "change", ""]
-        base = "baseline"
-        tail = [
-            f"pace: {_number(t.pace)}{unit} per year (least squares over {len(t.points)} points)",
-            f"projected in {t.target_fy.label_ja}: {_number(t.projected)}{unit} "
-            f"(target {_number(t.target)})",
-            f"on course: {course}",
-            f"required pace from the latest point: {_number(t.required_pace)}{unit} per year",
-        ]
+        course = word_label("yes_course" if t.on_course else "no_course", lang)
+    target_text = indicator.target(column).text or "-"
+    head = [f"{indicator.id}  {name_of(indicator, lang)}"]
+    if not ja and indicator.name_en:
+        head.append(f"  {indicator.name}")
+    said = say(
+        "screen.trend_target",
+        lang,
+        target=target_label(column, lang),
+        column=column.value,
+        text=target_text,
+        unit=unit,
+        target_fy=target_fy,
+        as_of=day,
+        status=status_label(result.status, lang) if ja else result.status.value,
+    )
+    head.append(f"  {said}")
+    columns = [
+        column_label("fiscal_year", lang),
+        column_label("observed_value", lang) if ja else "value",
+        say("screen.trend_change", lang),
+        "",
+    ]
+    base = say("screen.trend_base", lang)
+    tail = [
+        say("screen.trend_pace", lang, pace=_number(t.pace), unit=unit, points=len(t.points)),
+        say(
+            "screen.trend_projected",
+            lang,
+            target_fy=t.target_fy,
+            projected=_number(t.projected),
+            unit=unit,
+            target=_number(t.target),
+        ),
+        say("screen.trend_course", lang, course=course),
+        say("screen.trend_required", lang, required=_number(t.required_pace), unit=unit),
+    ]
     lines = [
         *head,
         "",
@@ -387,5 +522,5 @@ def trend_lines(
         "",
         *tail,
     ]
-    lines += [f"  ({reason})" for reason in t.reasons]
+    lines += [f"  ({reason_label(reason, lang)})" for reason in t.reasons]
     return lines

@@ -1,0 +1,66 @@
+"""Read, refuse, report, assess: the one way ``progress``, ``trend`` and ``report`` turn an
+observations file into an assessment, so that every option and file form works the same in
+all three."""
+
+from __future__ import annotations
+
+import attrs
+
+from fukuoka_dx.cli.options import AssessOptions
+from fukuoka_dx.cli.output import Output
+from fukuoka_dx.errors import ObservationsError
+from fukuoka_dx.fiscal_calendar import today
+from fukuoka_dx.model import Plan
+from fukuoka_dx.observations.files import ReadResult, read_observations
+from fukuoka_dx.observations.values import value_text
+from fukuoka_dx.progress import Assessment, assess
+from fukuoka_dx.report.labels import reason_label
+
+__all__ = ["Assessed", "read_and_assess"]
+
+
+@attrs.frozen
+class Assessed:
+    """What the pipeline gives: what reading found and the assessment of what was read."""
+
+    reading: ReadResult
+    assessment: Assessment
+
+
+def read_and_assess(
+    plan: Plan, options: AssessOptions, out: Output, *, lists_exclusions: bool = False
+) -> Assessed:
+    """Read ``options.file`` against ``plan`` (rows without a value skipped), refuse it when
+    a row cannot be read (unless ``keep_valid``), say on stderr what reading did, and assess
+    what was read. Observations the assessment leaves out are said on stderr too, unless the
+    output lists them itself (``lists_exclusions``: JSON, the HTML report)."""
+    reading = read_observations(
+        options.file, plan, keep_valid=True, skip_empty=True, encoding=options.encoding
+    )
+    if reading.rejected and not options.keep_valid:
+        raise ObservationsError(reading.rejected)
+    if reading.encoding not in (None, "utf-8"):
+        out.note("cli.read_as", file=options.file, encoding=reading.encoding)
+    for problem in reading.rejected:
+        out.note("cli.rejected", problem=problem)
+    if reading.skipped:
+        out.note("cli.skipped", n=len(reading.skipped))
+    assessment = assess(
+        plan,
+        reading.observations,
+        as_of=options.as_of or today(),
+        target=options.target,
+        thresholds=options.thresholds,
+        scheme=options.scheme,
+    )
+    if not lists_exclusions:
+        for ex in assessment.excluded:
+            o = ex.observation
+            out.note(
+                "cli.left_out",
+                id=o.indicator_id,
+                fy=o.fiscal_year,
+                value=value_text(o.value),
+                reason=reason_label(ex.reason, out.lang),
+            )
+    return Assessed(reading, assessment)

@@ -1,0 +1,540 @@
+"""The one catalogue of words for people, in Japanese and English, by key.
+
+Rules return data (a code and its parameters); every word a person reads comes from here:
+labels of statuses and columns, reasons, the text of screens, reports and workbooks.
+Machine formats (CSV headers, JSON keys, codes) never change with the language.
+
+>>> say("status.needs_acceleration", Lang.JA), say("status.on_track", "en")
+('やや遅れ', 'on track')
+>>> from fukuoka_dx.fiscal_calendar import FiscalYear
+>>> say("reason.latest_in_target_year", "ja", target_fy=FiscalYear(2026))
+'最新の実績が目標年度(令和8年度)以降'
+>>> fiscal_year_label(FiscalYear(2024), "en", both=True)
+'FY2024 (令和6年度)'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import os
+import string
+from collections.abc import Mapping
+from typing import Final
+
+from fukuoka_dx.errors import InvalidValueError, NotFoundError
+from fukuoka_dx.fiscal_calendar import FiscalYear
+
+__all__ = [
+    "CATALOGUE",
+    "Lang",
+    "as_lang",
+    "default_lang",
+    "fiscal_year_label",
+    "placeholders",
+    "say",
+]
+
+
+class Lang(enum.StrEnum):
+    """The languages of words for people."""
+
+    JA = "ja"
+    EN = "en"
+
+
+def as_lang(value: Lang | str) -> Lang:
+    """A language from ``ja`` or ``en`` (any case)."""
+    if isinstance(value, Lang):
+        return value
+    try:
+        return Lang(str(value).strip().lower())
+    except ValueError:
+        raise InvalidValueError(f"unknown language {value!r}: expected ja or en") from None
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """Japanese when the locale is Japanese (``LC_ALL``, ``LC_MESSAGES`` or ``LANG``, the
+    first one set, starts with ``ja``), else English."""
+    env = os.environ if environ is None else environ
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(key, "")
+        if value:
+            return Lang.JA if value.lower().startswith("ja") else Lang.EN
+    return Lang.EN
+
+
+def fiscal_year_label(fy: FiscalYear, lang: Lang | str, *, both: bool = False) -> str:
+    """A fiscal year for people, the one formatter: ``令和6年度`` / ``FY2024``; with
+    ``both``, the other calendar beside it (``令和6年度 (FY2024)`` / ``FY2024 (令和6年度)``)."""
+    if as_lang(lang) is Lang.JA:
+        return f"{fy.label_ja} ({fy})" if both else fy.label_ja
+    return f"{fy} ({fy.label_ja})" if both else str(fy)
+
+
+class _FiscalYearWord:
+    """A fiscal-year parameter: ``{fy}`` in the language's own form, ``{fy:ja}`` the era
+    form, ``{fy:en}`` ``FY2024``, ``{fy:both}`` both."""
+
+    __slots__ = ("fy", "lang")
+
+    def __init__(self, fy: FiscalYear, lang: Lang) -> None:
+        self.fy, self.lang = fy, lang
+
+    def __format__(self, spec: str) -> str:
+        if spec == "ja":
+            return self.fy.label_ja
+        if spec == "en":
+            return str(self.fy)
+        if spec == "both":
+            return fiscal_year_label(self.fy, self.lang, both=True)
+        return fiscal_year_label(self.fy, self.lang)
+
+
+#: Every word for people: key → (Japanese, English). ``{name}`` marks a parameter; both
+#: languages of a key take the same parameters (tested).
+CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
+    # -- statuses (the codes stay the machine vocabulary) --
+    "status.achieved": ("達成", "achieved"),
+    "status.on_track": ("順調", "on track"),
+    "status.needs_acceleration": ("やや遅れ", "needs acceleration"),
+    "status.limited_progress": ("遅れ", "limited progress"),
+    "status.deterioration": ("悪化", "deterioration"),
+    "status.not_assessable": ("評価不能", "not assessable"),
+    "status.no_data": ("実績なし", "no data"),
+    # -- columns (headers for people of the machine columns) --
+    "column.indicator_id": ("指標", "indicator"),
+    "column.fiscal_year": ("年度", "fiscal year"),
+    "column.value": ("実績値", "value"),
+    "column.as_of": ("時点", "as of"),
+    "column.source": ("出典", "source"),
+    "column.note": ("備考", "note"),
+    "column.initiative_id": ("実行項目", "initiative"),
+    "column.promotion_item_id": ("推進項目", "promotion item"),
+    "column.pillar_id": ("柱", "pillar"),
+    "column.name": ("指標名", "name"),
+    "column.title": ("名称", "title"),
+    "column.unit": ("単位", "unit"),
+    "column.bureau": ("所管", "bureau"),
+    "column.target": ("目標", "target"),
+    "column.target_fy": ("目標年度", "target FY"),
+    "column.target_value": ("目標値", "target value"),
+    "column.baseline": ("現状値", "baseline"),
+    "column.observed_fy": ("実績年度", "observed FY"),
+    "column.observed_value": ("実績値", "observed"),
+    "column.achievement": ("達成率", "achievement"),
+    "column.expected": ("期待進捗", "expected"),
+    "column.status": ("進捗状況", "status"),
+    "column.reason": ("理由", "reason"),
+    "column.pace": ("年平均の伸び", "pace per year"),
+    "column.projected": ("目標年度の見込み", "projected"),
+    "column.required_pace": ("必要な伸び(年)", "required pace per year"),
+    "column.on_course": ("達成見込み", "on course"),
+    "column.grade": ("評価", "grade"),
+    "column.total": ("指標数", "indicators"),
+    "column.assessable": ("評価対象", "assessable"),
+    "column.mean_achievement": ("平均達成率", "mean achievement"),
+    "column.key": ("区分", "group"),
+    "column.label": ("名称", "name"),
+    "column.indicator_count": ("指標", "indicators"),
+    "column.activities": ("工程", "activities"),
+    "column.row": ("行", "row"),
+    "column.trajectory": ("推移", "trajectory"),
+    "column.kind": ("種類", "kind"),
+    "column.promotion_items": ("推進項目", "promotion items"),
+    "column.initiatives": ("実行項目", "initiatives"),
+    "column.indicators": ("指標", "indicators"),
+    "column.name_en": ("英語名", "name"),
+    # -- the target columns --
+    "target.baseline": ("現状値", "baseline"),
+    "target.midterm": ("中間目標", "mid-term target"),
+    "target.final": ("最終目標", "final target"),
+    # -- target kinds --
+    "kind.number": ("数値", "number"),
+    "kind.relative": ("変化率", "relative"),
+    "kind.direction": ("方向", "direction"),
+    "kind.maintain": ("維持", "maintain"),
+    "kind.range": ("範囲", "range"),
+    "kind.composite": ("区分ごとの数値", "composite"),
+    "kind.milestone": ("段階", "milestone"),
+    "kind.pending": ("設定予定", "pending"),
+    "kind.qualitative": ("定性的", "qualitative"),
+    "kind.none": ("設定なし", "none"),
+    "kind.missing": ("記載なし", "missing"),
+    "kind.carry_forward": ("→", "carry forward"),
+    "kind.same_as_previous": ("同左", "same as previous"),
+    # -- qualifiers and positions of an indicator --
+    "qualifier.cumulative": ("累計", "cumulative"),
+    "qualifier.monthly_average": ("月平均", "monthly_average"),
+    "qualifier.per_year": ("年間", "per_year"),
+    "qualifier.per_single_year": ("単年度毎", "per_single_year"),
+    "position.upper": ("上段", "upper"),
+    "position.lower": ("下段", "lower"),
+    # -- indicator statuses of an initiative, directions --
+    "word.present": ("あり", "present"),
+    "word.pending": ("設定予定", "pending"),
+    "word.absent": ("なし", "absent"),
+    "word.increase": ("増加", "increase"),
+    "word.decrease": ("減少", "decrease"),
+    "word.maintain": ("維持", "maintain"),
+    "word.unknown": ("不明", "unknown"),
+    "word.yes_course": ("見込みあり", "yes"),
+    "word.no_course": ("見込みなし", "no"),
+    "word.none": ("なし", "none"),
+    # -- the reasons of the rules --
+    "reason.no_observation": ("実績なし", "no observation"),
+    "reason.target_met": ("目標を達成", "the target is met"),
+    "reason.rate_undefined": ("達成率を計算できない", "the rate is undefined"),
+    "reason.within_range": ("目標の範囲内", "within the range"),
+    "reason.outside_range": ("目標の範囲外", "outside the range"),
+    "reason.baseline_kept": ("現状値の水準を維持", "the baseline level is kept"),
+    "reason.below_baseline": ("現状値の水準を下回る", "below the baseline level"),
+    "reason.equal_to_baseline": ("現状値と同じ", "equal to the baseline"),
+    "reason.moved_desired_way": (
+        "現状値から目指す方向に変化",
+        "moved the desired way from the baseline",
+    ),
+    "reason.moved_away": ("現状値から目指す方向と逆に変化", "moved away from the baseline"),
+    "reason.ceiling_or_floor": (
+        "上限・下限の目標: 達成か否かのみ(達成率なし)",
+        "a ceiling/floor target: met or not, no rate",
+    ),
+    "reason.no_baseline_for_decrease": (
+        "減少を目指す指標で比較できる現状値がない",
+        "no usable baseline for a decreasing target",
+    ),
+    "reason.level_not_held": ("維持すべき水準を下回る", "a level to hold, not held"),
+    "reason.needs_figure": ("目標は数値", "the target is a figure"),
+    "reason.needs_change": (
+        "現状値の数値がない: 変化率(30%減など)で入力",
+        "no baseline figure: observe a change (30%減)",
+    ),
+    "reason.needs_relative": ("目標は変化率", "the target is a relative change"),
+    "reason.needs_parts": ("目標は区分ごとの数値", "the target has labelled parts"),
+    "reason.needs_stage": ("目標は段階", "the target is a stage"),
+    "reason.rule_needs_figure": ("目標の判定には数値が必要", "the target needs a figure"),
+    "reason.no_baseline_to_compare": (
+        "比較する現状値の数値がない",
+        "no baseline figure to compare",
+    ),
+    "reason.nothing_to_test": (
+        "目標が{kind:kind}のため判定できない",
+        "the target is {kind}: nothing to test",
+    ),
+    "reason.part_missing": ("区分「{part}」の実績がない", "no observed part {part}"),
+    "reason.part_zero_target": ("区分「{part}」の目標が0", "part {part} has a zero target"),
+    "reason.unknown_stage": ("計画にない段階 {stage}", "unknown stage {stage!r}"),
+    "reason.observed_in_baseline_year": (
+        "{observed_fy:ja}の実績は現状値の年度({baseline_fy:ja})と同じため、期待される進捗がまだない",
+        "observed in {observed_fy:ja} ({observed_fy:en}), in the baseline year "
+        "{baseline_fy:ja} ({baseline_fy:en}): nothing expected yet",
+    ),
+    "reason.observed_before_baseline_year": (
+        "{observed_fy:ja}の実績は現状値の年度({baseline_fy:ja})より前のため、期待される進捗がまだない",
+        "observed in {observed_fy:ja} ({observed_fy:en}), before the baseline year "
+        "{baseline_fy:ja} ({baseline_fy:en}): nothing expected yet",
+    ),
+    # -- why an observation is left out of an assessment --
+    "reason.year_after_as_of": (
+        "年度({fiscal_year:ja})が評価日 {as_of} の年度({as_of_fy:ja})より後",
+        "its fiscal year {fiscal_year:ja} ({fiscal_year:en}) is after that of the as-of date "
+        "{as_of} ({as_of_fy:ja})",
+    ),
+    "reason.date_after_as_of": (
+        "時点 {date} が評価日 {as_of} より後",
+        "its as-of date {date} is after the as-of date {as_of}",
+    ),
+    # -- why a trajectory lacks a figure --
+    "reason.not_figures": (
+        "実績が数値でないため推移の線を引けない",
+        "the observations are not figures: no points to draw a line through",
+    ),
+    "reason.no_baseline": (
+        "比較できる現状値の数値がないため、実績のみで推移を見る",
+        "no comparable baseline figure: the points are the observations only",
+    ),
+    "reason.too_few_points": (
+        "{points}点のみ: 伸びの計算には2年度以上の値が必要",
+        "{points} point(s): a pace needs two fiscal years or more",
+    ),
+    "reason.target_not_figure": (
+        "目標が数値でないため、必要な伸びと見込みは出せない",
+        "the target is not a figure: no required pace or course",
+    ),
+    "reason.latest_in_target_year": (
+        "最新の実績が目標年度({target_fy:ja})以降",
+        "the latest point is in the target year {target_fy:ja} or later",
+    ),
+    "reason.direction_unknown": (
+        "目指す方向が不明なため、見込みは出せない",
+        "the desired direction is unknown: no course",
+    ),
+    # -- screens --
+    "screen.edition": ("{edition}版", "edition {edition}"),
+    "screen.plan_period": ("計画期間 {period}", "plan period {period}"),
+    "screen.before_period": ("計画期間の前", "before the plan period"),
+    "screen.after_period": ("計画期間の後", "after the plan period"),
+    "screen.year_of_period": (
+        "計画期間{total}年の{n}年目",
+        "year {n} of {total} of the plan period",
+    ),
+    "screen.final_year": ("(最終年度)", ", the final year"),
+    "screen.days_left": (
+        "計画期間の残り {days} 日 ({end} まで)",
+        "{days} days left in the plan period (until {end})",
+    ),
+    "screen.days_since": (
+        "計画期間は {days} 日前に終了 ({end})",
+        "the plan period ended {days} days ago ({end})",
+    ),
+    "screen.starting_in": ("今年度に始まる取組 {fy}", "Starting in {fy}"),
+    "screen.ending_in": ("今年度で終わる取組 {fy}", "Ending in {fy}"),
+    "screen.period_ends": (
+        "  (計画期間は今年度で終わる)",
+        "  (the plan period ends with this year)",
+    ),
+    "screen.and_more": (
+        "  … ほか {more} 件 (fukuoka-dx summary --activities)",
+        "  … and {more} more (fukuoka-dx summary --activities)",
+    ),
+    "screen.by_bureau": ("所管別の実行項目数", "Initiatives by bureau (所管)"),
+    "screen.by_kind": ("目標の種類別の指標数", "Indicators by target kind"),
+    "screen.activities_in": ("{fy}の工程", "Activities in force in {fy}"),
+    "screen.from_year": ("{fy:ja}から", "from {fy:en}"),
+    "screen.completes": (" (完了)", " (completes)"),
+    "screen.unit_line": (
+        "  単位 {unit}; 目指す方向 {direction}{extra}",
+        "  unit {unit}; desired direction {direction}{extra}",
+    ),
+    "screen.position": ("; 位置 {position}", "; position {position}"),
+    "screen.missing_cell": ("(記載なし: {note})", "(missing: {note})"),
+    "screen.baseline_not_comparable": (
+        "注: 現状値は目標と比較できない: ",
+        "note: baseline not comparable: ",
+    ),
+    "screen.item_and_pillar": (
+        "推進項目 {item}; 柱 {pillar}",
+        "promotion item {item}; pillar {pillar}",
+    ),
+    "screen.bureau_and_page": ("所管 {bureau}; {page}ページ", "所管 {bureau}; page {page}"),
+    "screen.reposts": ("再掲: {id} {title}", "再掲: re-posts {id} {title}"),
+    "screen.schedule": ("工程", "工程 (schedule)"),
+    "screen.indicators": ("指標: {status}", "指標 (indicators): {status}"),
+    "screen.repaired": (
+        "修正 {field}: {extracted!r} → {repaired!r} ({evidence})",
+        "repaired {field}: {extracted!r} → {repaired!r} ({evidence})",
+    ),
+    "screen.pillar": ("柱 {id}  {title}", "pillar {id}  {title}"),
+    "screen.promotion_item": (
+        "推進項目 {id}  {title} ({page}ページ)",
+        "promotion item {id}  {title} (p.{page})",
+    ),
+    "screen.item_line": ("{id}  {title} ({page}ページ)", "{id}  {title} (p.{page})"),
+    "screen.initiative": ("実行項目 {id}  {title}", "initiative {id}  {title}"),
+    "screen.search_count": (
+        "{n} 件の実行項目が {text!r} に一致",
+        "{n} initiative(s) match {text!r}",
+    ),
+    "screen.schedule_head": (
+        "{fy:ja} ({fy:en}, {start} – {end})",
+        "{fy:ja} ({fy:en}, {start} – {end})",
+    ),
+    "screen.progress_as_of": (
+        "{as_of} 時点 ({fy:ja}); 目標: {targets}",
+        "as of {as_of} ({fy:ja}); target: {targets}",
+    ),
+    "screen.progress_counts": ("指標 {total}: {counts}", "{total} indicators: {counts}"),
+    "screen.progress_mean": (
+        "評価対象の指標の平均達成率 (上限100%): {mean}",
+        "mean achievement (capped at 100%) of assessable indicators: {mean}",
+    ),
+    "screen.progress_grades": ("評価 ({scheme}): {grades}", "grades ({scheme}): {grades}"),
+    "screen.progress_hidden": (
+        "(実績のない指標は省略; --all で表示)",
+        "(indicators with no data are hidden; --all shows them)",
+    ),
+    "screen.trend_target": (
+        "{target} {text}{unit} ({target_fy:ja}); {as_of} 時点; {status}",
+        "target: {column} {text}{unit} in {target_fy:ja} ({target_fy:en}); as of {as_of}; "
+        "status {status}",
+    ),
+    "screen.trend_base": ("現状値", "baseline"),
+    "screen.trend_change": ("増減", "change"),
+    "screen.trend_pace": (
+        "年平均の伸び: {pace}{unit} (最小二乗法、{points}点)",
+        "pace: {pace}{unit} per year (least squares over {points} points)",
+    ),
+    "screen.trend_projected": (
+        "{target_fy:ja}の見込み: {projected}{unit} (目標 {target})",
+        "projected in {target_fy:ja}: {projected}{unit} (target {target})",
+    ),
+    "screen.trend_course": ("達成見込み: {course}", "on course: {course}"),
+    "screen.trend_required": (
+        "最新値から目標までに必要な伸び: {required}{unit}/年",
+        "required pace from the latest point: {required}{unit} per year",
+    ),
+    # -- the command line's notes on stderr --
+    "cli.read_as": (
+        "{file} を {encoding} (Shift_JIS) として読み込みました",
+        "read {file} as {encoding} (Shift_JIS)",
+    ),
+    "cli.rejected": ("読み取れなかった行: {problem}", "rejected: {problem}"),
+    "cli.skipped": ("値のない {n} 行を読み飛ばしました", "{n} row(s) without a value were skipped"),
+    "cli.left_out": (
+        "評価から除外 {id} {fy:ja} ({value}): {reason}",
+        "left out {id} {fy:ja} ({value}): {reason}",
+    ),
+    "cli.wrote": ("{path} に書き出しました", "wrote {path}"),
+    "cli.chart_written": ("グラフを {path} に書き出しました", "chart written to {path}"),
+    "cli.template_alias": (
+        "progress --template は template の別名です (次の版で廃止): "
+        "fukuoka-dx template を使ってください",
+        "progress --template is an alias of the template command (to be removed in the next "
+        "release): use fukuoka-dx template",
+    ),
+    # -- the HTML report --
+    "html.report": ("進捗レポート", "Progress report"),
+    "html.publisher": ("発行", "publisher"),
+    "html.edition": ("版", "edition"),
+    "html.digest": ("ダイジェスト (SHA-256)", "digest (SHA-256)"),
+    "html.as_of": ("時点", "as of"),
+    "html.scheme": ("評価方式", "evaluation scheme"),
+    "html.targets": ("評価に用いる目標", "targets used"),
+    "html.targets_by_date": (
+        "時点による(中間目標年度の末日までは中間目標、その後は最終目標)",
+        "chosen by the as-of date (the mid-term target until the end of its fiscal year, "
+        "the final target after)",
+    ),
+    "html.contents": ("目次", "Contents"),
+    "html.summary": ("概要", "Summary"),
+    "html.overall": ("全体の進捗状況", "Status of all indicators"),
+    "html.by_pillar": ("柱ごとの進捗状況", "Status by pillar"),
+    "html.charts": ("柱ごとの指標数(進捗状況別)", "Indicators per status, by pillar"),
+    "html.all": ("全体", "All"),
+    "html.pillar": ("柱", "Pillar"),
+    "html.indicators_of": ("{id} の指標", "Indicators of {id}"),
+    "html.bureau": ("所管", "bureau"),
+    "html.reposts": ("再掲", "re-post of"),
+    "html.trajectory": ("推移", "trajectory"),
+    "html.no_data": ("実績なし", "No data"),
+    "html.pending": ("指標は今後設定", "Indicators to be set"),
+    "html.absent": ("指標なし", "No indicators"),
+    "html.left_out": ("評価から除いた実績", "Observations left out"),
+    "html.left_out_intro": (
+        "時点より後の実績と、読み取れなかった行です。",
+        "Observations dated after the as-of date, and rows that could not be read.",
+    ),
+    "html.after_as_of": ("時点より後の実績", "Dated after the as-of date"),
+    "html.unread": ("読み取れなかった行", "Rows that could not be read"),
+    "html.none": ("なし", "None."),
+    "html.location": ("場所", "location"),
+    "html.column": ("列", "column"),
+    "html.text": ("内容", "text"),
+    "html.problem": ("問題", "problem"),
+    "html.generated": ("fukuoka-dx {version} で作成", "Generated by fukuoka-dx {version}"),
+    "html.legend": ("凡例", "Legend"),
+    "html.legend_spark": (
+        "推移: ○ 現状値(中抜き)、● 実績、★ 目標、破線は最新の実績から目標まで",
+        "Trajectory: ○ baseline (hollow), ● observations, ★ target; the dashed line runs from "
+        "the latest figure to the target",
+    ),
+    "html.borrowed": ("{id} の実績による(再掲)", "from the observation of {id} (re-post)"),
+    "html.spark_baseline": ("現状値", "baseline"),
+    "html.spark_target": ("目標", "target"),
+    "html.spark_of": ("{id} の推移", "Trajectory of {id}"),
+    "html.chart_of": ("柱{id} {title}の指標数", "Indicators of pillar {id} {title}"),
+    "html.mean": ("平均達成率", "mean achievement"),
+    "html.list_separator": ("、", "; "),
+    "html.count_separator": ("、", ", "),
+    # -- workbooks --
+    "excel.sheet.observations": ("実績", "observations"),
+    "excel.sheet.lists": ("選択肢", "lists"),
+    "excel.sheet.about": ("概要", "about"),
+    "excel.sheet.indicators": ("指標", "indicators"),
+    "excel.sheet.promotion-item": ("推進項目", "promotion items"),
+    "excel.sheet.pillar": ("柱", "pillars"),
+    "excel.sheet.bureau": ("所管", "bureaus"),
+    "excel.about.key": ("項目", "key"),
+    "excel.about.item": ("内容", "item"),
+    "excel.about.value": ("値", "value"),
+    "excel.about.edition": ("版", "edition"),
+    "excel.about.title": ("計画", "plan"),
+    "excel.about.digest": ("データの指紋 (SHA-256)", "digest (SHA-256)"),
+    "excel.about.fiscal_year": ("年度", "fiscal year"),
+    "excel.about.target": ("目標", "target"),
+    "excel.about.indicators": ("指標数", "indicators"),
+    "excel.about.generator": ("作成", "written by"),
+    "excel.about.how_to": ("使い方", "how to use"),
+    "excel.about.as_of": ("評価日", "as of"),
+    "excel.about.as_of_fy": ("評価年度", "fiscal year"),
+    "excel.about.scheme": ("評価方式", "scheme"),
+    "excel.about.excluded": ("除外した実績", "observations left out"),
+    "excel.target_at_year_end": ("年度末に有効な目標", "the target in force at the year's end"),
+    "excel.target_on_as_of": ("評価日に有効な目標", "the target in force on the as-of date"),
+    "excel.how_to": (
+        "「{sheet}」シートの黄色のセルに入力し、fukuoka-dx progress ファイル名.xlsx で評価します。"
+        "空欄の行は読み飛ばします。",
+        "Fill in the yellow cells of the sheet {sheet!r}, then assess with "
+        "fukuoka-dx progress FILE.xlsx. Rows left empty are skipped.",
+    ),
+    "excel.what_to_enter": ("入力方法", "what to enter"),
+    "excel.not_accepted": ("入力できない値です: {hint}", "not accepted: {hint}"),
+    "excel.hint.stage": ("到達した段階を選択", "the stage reached, from the list"),
+    "excel.hint.parts": ("項目ごとの値 (例: {example})", "labelled parts (e.g. {example})"),
+    "excel.hint.change": (
+        "数値、または現状値からの増減 (例: 30%減)",
+        "a figure, or a change such as 30%減",
+    ),
+    "excel.hint.percent": (
+        "0〜100 の数値 (12.5% は 12.5 と入力。% 書式は使わない)",
+        "a number from 0 to 100 (type 12.5% as 12.5, without the % format)",
+    ),
+    "excel.hint.non_negative": ("0 以上の数値{unit}", "a number, 0 or more{unit}"),
+    "excel.hint.figure": ("数値{unit}", "a number{unit}"),
+    "excel.date_prompt": ("{start} 以降の日付 (例: {end})", "a date from {start} on"),
+    "excel.date_error": ("{start} 以降の日付を入力してください", "a date from {start} on"),
+}
+
+_FORMATTER: Final = string.Formatter()
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The parameter names a catalogue text takes (``{fy:ja}`` takes ``fy``)."""
+    return frozenset(name for _, name, _, _ in _FORMATTER.parse(text) if name)
+
+
+class _CodeWord(str):
+    """A text parameter that a format spec may word from the catalogue: ``{kind:kind}`` is
+    the words of ``kind.<value>`` (a code worded for people), ``{kind}`` the text itself."""
+
+    __slots__ = ("lang",)
+    lang: Lang
+
+    def __format__(self, spec: str) -> str:
+        if spec and f"{spec}.{self}" in CATALOGUE:
+            return say(f"{spec}.{self}", self.lang)
+        return format(str(self), spec)
+
+
+def _param(value: object, lang: Lang) -> object:
+    if isinstance(value, FiscalYear):
+        return _FiscalYearWord(value, lang)
+    if isinstance(value, str):
+        word = _CodeWord(value)
+        word.lang = lang
+        return word
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
+def say(key: str, lang: Lang | str, /, **params: object) -> str:
+    """The words of ``key`` in ``lang`` with its parameters filled in; fiscal years are
+    written in the language's form (``{fy:ja}``, ``{fy:en}``, ``{fy:both}`` choose one)."""
+    lang = as_lang(lang)
+    try:
+        pair = CATALOGUE[key]
+    except KeyError:
+        raise NotFoundError.for_key("word", key, list(CATALOGUE)) from None
+    text = pair[0] if lang is Lang.JA else pair[1]
+    return text.format(**{k: _param(v, lang) for k, v in params.items()})
