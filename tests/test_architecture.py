@@ -45,6 +45,53 @@ def test_the_contract_catches_an_upward_import_inside_a_function(tmp_path: Path)
     assert "fukuoka_dx.model is not allowed to import fukuoka_dx.report" in out.stdout
 
 
+@pytest.mark.parametrize(
+    ("module", "injected", "message"),
+    [
+        (
+            "report/html.py",
+            "from fukuoka_dx.report import chart",
+            "fukuoka_dx.report.html is not allowed to import fukuoka_dx.report.chart",
+        ),
+        (
+            "report/results.py",
+            "from fukuoka_dx.report import screens",
+            "fukuoka_dx.report.results is not allowed to import fukuoka_dx.report.screens",
+        ),
+        (
+            "cli/pipeline.py",
+            "from fukuoka_dx.cli.commands import progress",
+            "fukuoka_dx.cli.pipeline is not allowed to import fukuoka_dx.cli.commands",
+        ),
+        (
+            "cli/commands/trend.py",
+            "from fukuoka_dx.cli.commands import progress",
+            "fukuoka_dx.cli.commands.trend is not allowed to import "
+            "fukuoka_dx.cli.commands.progress",
+        ),
+    ],
+)
+def test_the_inner_contracts_catch_an_injected_import(
+    tmp_path: Path, module: str, injected: str, message: str
+) -> None:
+    shutil.copytree(ROOT / "src", tmp_path / "src")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    path = tmp_path / "src" / "fukuoka_dx" / module
+    path.write_text(
+        path.read_text("utf-8") + f"\n\ndef _injected() -> None:\n    {injected}\n", "utf-8"
+    )
+    out = lint_imports(tmp_path, tmp_path / "src")
+    assert out.returncode != 0
+    assert message in " ".join(out.stdout.split())
+
+
+def test_usage_error_is_in_the_error_family() -> None:
+    assert issubclass(errors.UsageError, FukuokaDXError) and issubclass(
+        errors.UsageError, ValueError
+    )
+    assert fukuoka_dx.UsageError is errors.UsageError
+
+
 def test_loading_a_plan_imports_neither_rules_nor_presentation() -> None:
     code = (
         "import sys, fukuoka_dx; fukuoka_dx.load_plan().initiative('1-1-3'); "

@@ -199,3 +199,122 @@ def test_progress_chart(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
     assert run("progress", str(EXAMPLE), "--chart", str(tmp_path / "c.gif")).returncode == 2
+
+
+# -- one pipeline for progress, trend and report ---------------------------------------------
+
+
+def _partly_filled(tmp_path: Path) -> Path:
+    """The R7 CSV template with two rows filled in and the rest left empty."""
+    code, out, err = call("template", "--fy", "R7")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    rows[0]["value"], rows[1]["value"] = "1", "2"
+    path = tmp_path / "partly.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_progress_trend_and_report_read_a_partly_filled_template_alike(tmp_path: Path) -> None:
+    pytest.importorskip("jinja2")
+    path = _partly_filled(tmp_path)
+    first = next(csv.DictReader(path.open(encoding="utf-8")))["indicator_id"]
+    runs = [
+        ["progress", str(path)],
+        ["trend", str(path), first],
+        ["report", str(path)],
+    ]
+    for args in runs:
+        code, out, err = call(*args, "--as-of", "2026-03-31", "--lang", "en")
+        assert code == 0, (args, err)
+        assert "row(s) without a value were skipped" in err, args
+
+
+@pytest.mark.parametrize("command", ["progress", "trend", "report"])
+def test_every_assessment_option_works_in_every_command(command: str) -> None:
+    pytest.importorskip("jinja2")
+    extra = ["1-1-3.1"] if command == "trend" else []
+    options = [
+        "--as-of", "2026-03-31", "--target", "final", "--encoding", "utf-8", "--keep-valid",
+        "--scheme", "abcd", "--on-track", "0.9", "--needs-acceleration", "0.5",
+    ]  # fmt: skip
+    code, out, err = call(command, str(EXAMPLE), *extra, *options)
+    assert code == 0 and out, err
+    code, _, err = call(
+        command, str(EXAMPLE), *extra, "--on-track", "0.5", "--needs-acceleration", "0.9"
+    )
+    assert code == 2 and "thresholds must satisfy" in err
+
+
+def test_template_is_a_command_and_progress_template_its_alias() -> None:
+    code, out, err = call("template", "--fy", "R7")
+    code2, out2, err2 = call("progress", "--template", "--fy", "R7")
+    assert code == code2 == 0 and out == out2 and out.startswith("indicator_id,fiscal_year")
+    assert err == "" and "alias of the template command" in err2 or "別名" in err2
+    code, _, err = call("progress", "--template", "--chart", "c.png")
+    assert code == 2 and "unrecognized arguments: --chart" in err
+
+
+def test_search_by_bureau_alone_and_one_count_key() -> None:
+    code, out, err = call("search", "--bureau", "東区役所", "--format", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert rows and all(r["bureau"].startswith("区役所") for r in rows)
+    assert all(set(r) == {"initiative_id", "title", "bureau", "indicator_count"} for r in rows)
+    code, out, _ = call("search", "--bureau", "東区役所", "--format", "csv")
+    assert out.splitlines()[0] == "initiative_id,title,bureau,indicator_count"
+    code, _, err = call("search")
+    assert code == 2 and "give a text, or --bureau or --pillar" in err
+
+
+def test_the_global_lang_option() -> None:
+    code, out, err = call("--lang", "ja")
+    assert code == 0 and "計画期間" in out, err
+    code, out, _ = call("--lang", "ja", "show", "1-1-3", "--lang", "en")
+    assert "promotion item" in out  # the command's own --lang wins
+
+
+def test_an_output_never_replaces_an_input_not_even_a_hard_link(tmp_path: Path) -> None:
+    source = tmp_path / "obs.csv"
+    shutil.copy(EXAMPLE, source)
+    link = tmp_path / "link.csv"
+    os.link(source, link)
+    before = source.read_bytes()
+    for name in (str(source), str(link)):
+        code, _, err = call("progress", str(source), "--format", "csv", "-o", name)
+        assert code == 2 and "is the file read" in err
+    assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "indicators", "-o", "x.json"],
+        ["export", "indicators", "--format", "json", "-o", "x.csv"],
+        ["progress", str(EXAMPLE), "--format", "csv", "-o", "x.json"],
+        ["progress", str(EXAMPLE), "-o", "x.csv"],
+        ["template", "--fy", "R7", "-o", "x.xlsx"],
+        ["search", "オンライン", "--format", "json", "-o", "x.csv"],
+    ],
+)
+def test_an_output_suffix_may_not_contradict_the_format(args: list[str], tmp_path: Path) -> None:
+    os.chdir(tmp_path)
+    code, out, err = call(*args)
+    assert code == 2 and "names a" in err and out == ""
+    assert not any(tmp_path.iterdir())
+
+
+def test_errors_are_capped_with_a_count(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "indicator_id,fiscal_year,value\n" + "".join(f"9-9.{n},2024,1\n" for n in range(80)),
+        "utf-8",
+    )
+    code, _, err = call("progress", str(bad))
+    lines = err.splitlines()
+    assert code == 2 and len(lines) == 51 and "and 30 more problem(s)" in lines[-1]
+    code, _, err = call("--max-errors", "0", "progress", str(bad))
+    assert len(err.splitlines()) == 80

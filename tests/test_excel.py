@@ -166,6 +166,47 @@ def test_the_value_cells_are_validated_as_the_indicator_takes_its_value() -> Non
     assert ws[f"C{row_of(ws, '1-1.1')}"].number_format == "General"
 
 
+@pytest.mark.parametrize("indicator_id", ["1-12.1", "4-8.1", "4-13-6.1", "4-17-5.1", "4-17-6.1"])
+def test_the_template_refuses_a_negative_figure_the_reader_refuses(indicator_id: str) -> None:
+    # these take no negative figure (a length, an area, or a count without a counting unit);
+    # the template once let them through and the reader then refused them
+    fy = next(
+        fy for fy in PLAN.years if any(i.id == indicator_id for i in template_indicators(PLAN, fy))
+    )
+    ws = sheet(workbook(template_workbook(PLAN, fy)), "実績")
+    dv = _validation_of(ws, f"C{row_of(ws, indicator_id)}")
+    assert (dv.type, dv.operator, dv.formula1) == ("decimal", "greaterThanOrEqual", "0")
+    with pytest.raises(ObservationsError, match="cannot be negative"):
+        parse_observations_csv(
+            f"indicator_id,fiscal_year,value\n{indicator_id},{fy.year},-1\n", PLAN
+        )
+
+
+@pytest.mark.parametrize("fy", ["R5", "R6", "R7", "R8"])
+def test_the_template_and_the_reader_use_one_value_rule(fy: str) -> None:
+    # for every row: a figure the cell's validation accepts, the reader accepts, and back
+    from fukuoka_dx.observations.values import value_rule
+
+    ws = sheet(workbook(template_workbook(PLAN, fy)), "実績")
+    for ind in template_indicators(PLAN, fy):
+        rule = value_rule(ind)
+        dv = _validation_of(ws, f"C{row_of(ws, ind.id)}")
+        if not rule.takes_figure or rule.kind.value == "change":
+            continue
+        low = None if dv.formula1 in (None, "-1E+100") else float(dv.formula1)
+        high = None if dv.formula2 in (None, "1E+100") else float(dv.formula2)
+        assert (low, high) == (rule.low, rule.high), ind.id
+        for figure in (-1, 0, 50, 101):
+            in_cell = (low is None or figure >= low) and (high is None or figure <= high)
+            text = f"indicator_id,fiscal_year,value\n{ind.id},{fy},{figure}\n"
+            try:
+                parse_observations_csv(text, PLAN)
+                read = True
+            except ObservationsError:
+                read = False
+            assert in_cell == read, (ind.id, figure)
+
+
 def test_the_about_sheet_names_the_edition_and_digest() -> None:
     wb = workbook(template_workbook(PLAN, "R7", lang="en"))
     about = {r[0]: r[2] for r in sheet(wb, "about").iter_rows(min_row=2, values_only=True)}

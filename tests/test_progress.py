@@ -284,3 +284,31 @@ def test_statuses_do_not_depend_on_order(
 def test_evolve_keeps_validation() -> None:
     with pytest.raises(ValueError):
         attrs.evolve(Thresholds(), on_track=0.1)
+
+
+def test_an_assessment_carries_its_plan_into_every_view(plan: Plan) -> None:
+    # a plan of one's own (one indicator renamed): every view shows its names, not the
+    # packaged plan's
+    from fukuoka_dx import from_json, to_json
+    from fukuoka_dx.progress import Assessment
+
+    pytest.importorskip("pandas")
+    pytest.importorskip("jinja2")
+    ini = plan.initiative("1-1-3")
+    renamed = attrs.evolve(ini.indicators[0], name="引越しオンライン申込数(件)")
+    own_ini = attrs.evolve(ini, indicators=(renamed, *ini.indicators[1:]))
+    own = attrs.evolve(
+        plan, initiatives=tuple(own_ini if i.id == ini.id else i for i in plan.initiatives)
+    )
+    assert own.digest != plan.digest
+    a = assess(own, [Observation("1-1-3.1", 2025, 21000)], as_of="2026-03-31")
+    assert a.plan is own
+    frame = a.to_pandas()
+    assert frame.set_index("indicator_id").loc["1-1-3.1", "name"] == "引越しオンライン申込数(件)"
+    assert "引越しオンライン申込数(件)" in a._repr_html_()
+    assert "引越しオンライン申込数(件)" in a.to_html("ja")
+    back = from_json(to_json(a), Assessment)  # JSON keeps no plan: the packaged one is checked
+    with pytest.raises(ValueError, match="not the packaged one"):
+        back.plan  # noqa: B018
+    packaged = assess(plan, [], as_of="2026-03-31")
+    assert from_json(to_json(packaged), Assessment).plan is plan

@@ -354,7 +354,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "(indicators with no data are hidden; --all shows them)",
     ),
     "screen.trend_target": (
-        "{target} {text}{unit} ({target_fy:ja}); {as_of} 時点; {status}",
+        "{column:target} {text}{unit} ({target_fy:ja}); {as_of} 時点; {status}",
         "target: {column} {text}{unit} in {target_fy:ja} ({target_fy:en}); as of {as_of}; "
         "status {status}",
     ),
@@ -491,7 +491,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "excel.hint.non_negative": ("0 以上の数値{unit}", "a number, 0 or more{unit}"),
     "excel.hint.figure": ("数値{unit}", "a number{unit}"),
-    "excel.date_prompt": ("{start} 以降の日付 (例: {end})", "a date from {start} on"),
+    "excel.date_prompt": ("{start} 以降の日付 (例: {end})", "a date from {start} on (e.g. {end})"),
     "excel.date_error": ("{start} 以降の日付を入力してください", "a date from {start} on"),
 }
 

@@ -475,7 +475,6 @@ def trend_lines(
     said = say(
         "screen.trend_target",
         lang,
-        target=target_label(column, lang),
         column=column.value,
         text=target_text,
         unit=unit,
