@@ -253,7 +253,7 @@ def test_template_is_a_command_and_progress_template_its_alias() -> None:
     code, out, err = call("template", "--fy", "R7")
     code2, out2, err2 = call("progress", "--template", "--fy", "R7")
     assert code == code2 == 0 and out == out2 and out.startswith("indicator_id,fiscal_year")
-    assert err == "" and "alias of the template command" in err2 or "別名" in err2
+    assert (err == "" and "alias of the template command" in err2) or "別名" in err2
     code, _, err = call("progress", "--template", "--chart", "c.png")
     assert code == 2 and "unrecognized arguments: --chart" in err
 

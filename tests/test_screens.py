@@ -14,12 +14,11 @@ from fukuoka_dx.cli import main
 from fukuoka_dx.report import text
 from fukuoka_dx.report.labels import (
     STATUS_LABELS,
-    Lang,
-    default_lang,
     english_name,
     name_of,
     name_with_japanese,
 )
+from fukuoka_dx.words import Lang, default_lang
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "observations-multi-year.csv"
 PLAN = load_plan()

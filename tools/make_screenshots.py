@@ -10,7 +10,7 @@ the pictures should show, look at the images, and commit them; the tests do not 
   test uses), imported from that file by path.
 * ``report-pillar-ja.png``: the same page scrolled to the first indicators of pillar 1
   (the test file's ``chromium`` and ``open_report``).
-* ``workbook-template-ja.png``: the template workbook of ``fukuoka-dx progress --template
+* ``workbook-template-ja.png``: the template workbook of ``fukuoka-dx template
   --fy R7 --format xlsx --lang ja`` as LibreOffice Calc shows it: a copy of the workbook
   gets a page setup only (landscape A4, one page wide, the header row and the first rows,
   with grid lines and the column letters and row numbers; its cells are left as they are),
@@ -185,7 +185,7 @@ def workbook_image(out: Path, lang: str = "ja") -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         template = work / "template.xlsx"
-        args = ["progress", "--template", "--fy", TEMPLATE_FY, "--format", "xlsx"]
+        args = ["template", "--fy", TEMPLATE_FY, "--format", "xlsx"]
         code = main([*args, "--lang", lang, "-o", str(template)], stderr=io.StringIO())
         if code != 0:
             raise RuntimeError(f"fukuoka-dx {' '.join(args)} failed ({code})")

@@ -14,7 +14,11 @@ from fukuoka_dx._optional import missing_extra, require_matplotlib
 from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import Indicator, Plan
 from fukuoka_dx.progress import Assessment, Trajectory
-from fukuoka_dx.report.labels import STATUS_FILLS, Lang, status_label
+from fukuoka_dx.report.labels import (
+    STATUS_FILLS,
+    status_label,
+)
+from fukuoka_dx.words import Lang
 
 __all__ = [
     "CAP",

@@ -46,15 +46,13 @@ from fukuoka_dx.progress import (
     default_column,
 )
 from fukuoka_dx.report.labels import (
-    Lang,
-    as_lang,
     column_label,
     fy_label,
     status_label,
     target_label,
 )
 from fukuoka_dx.report.results import PEOPLE_COLUMNS, Level, result_table, rollups, rounded
-from fukuoka_dx.words import CATALOGUE, say
+from fukuoka_dx.words import CATALOGUE, Lang, as_lang, say
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

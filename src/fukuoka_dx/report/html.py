@@ -50,8 +50,6 @@ from fukuoka_dx.progress import (
 from fukuoka_dx.report.labels import (
     STATUS_COLOURS,
     STATUS_SYMBOLS,
-    Lang,
-    as_lang,
     column_label,
     english_name,
     fy_label,
@@ -62,7 +60,7 @@ from fukuoka_dx.report.labels import (
 )
 from fukuoka_dx.report.results import ResultRow, percent, result_table
 from fukuoka_dx.targets import Target, TargetKind
-from fukuoka_dx.words import CATALOGUE
+from fukuoka_dx.words import CATALOGUE, Lang, as_lang
 
 if TYPE_CHECKING:
     import jinja2

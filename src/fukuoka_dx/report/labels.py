@@ -20,7 +20,7 @@ from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import TargetColumn
 from fukuoka_dx.progress import Reason, Status
 from fukuoka_dx.targets import TargetKind
-from fukuoka_dx.words import CATALOGUE, Lang, as_lang, default_lang, fiscal_year_label, say
+from fukuoka_dx.words import CATALOGUE, Lang, as_lang, fiscal_year_label, say
 
 __all__ = [
     "COLUMN_LABELS",
@@ -28,11 +28,8 @@ __all__ = [
     "STATUS_FILLS",
     "STATUS_LABELS",
     "STATUS_SYMBOLS",
-    "Lang",
-    "as_lang",
     "bureau_label",
     "column_label",
-    "default_lang",
     "english_name",
     "fy_label",
     "fy_range",

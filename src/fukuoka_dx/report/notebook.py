@@ -8,16 +8,14 @@ from collections.abc import Iterable, Sequence
 from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
 from fukuoka_dx.progress import Assessment, Status
 from fukuoka_dx.report.labels import (
-    Lang,
-    as_lang,
     column_label,
-    default_lang,
     name_with_japanese,
     status_label,
     target_label,
 )
 from fukuoka_dx.report.overview import PillarCount, pillar_counts, schedule_cells
 from fukuoka_dx.report.results import PEOPLE_COLUMNS, people_rows, percent
+from fukuoka_dx.words import Lang, as_lang, default_lang
 
 __all__ = [
     "assessment_html",

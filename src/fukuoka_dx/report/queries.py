@@ -113,7 +113,7 @@ def schedule_year(plan: Plan, fy: FiscalYear) -> dict[str, object]:
 
 def schedule_year_rows(plan: Plan, fy: FiscalYear) -> list[Row]:
     """A machine row (:data:`SCHEDULE_YEAR_COLUMNS`) per initiative: its activities in ``fy``
-    joined by `` / ``."""
+    joined by a slash between spaces."""
     return [
         {
             "initiative_id": ini.id,

@@ -25,8 +25,6 @@ from fukuoka_dx.observations.values import Observation, value_text
 from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment, IndicatorProgress, RollUp, Status
 from fukuoka_dx.report.export import Row
 from fukuoka_dx.report.labels import (
-    Lang,
-    as_lang,
     fy_label,
     name_with_japanese,
     reason_label,
@@ -34,6 +32,7 @@ from fukuoka_dx.report.labels import (
     target_label,
     unit_label,
 )
+from fukuoka_dx.words import Lang, as_lang
 
 __all__ = [
     "PEOPLE_COLUMNS",

@@ -16,8 +16,6 @@ from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
 from fukuoka_dx.progress import Assessment, Status
 from fukuoka_dx.report import text as _text
 from fukuoka_dx.report.labels import (
-    Lang,
-    as_lang,
     bureau_label,
     column_label,
     fy_label,
@@ -38,7 +36,7 @@ from fukuoka_dx.report.overview import (
 )
 from fukuoka_dx.report.results import Level, people_rows, percent, rollups, rounded
 from fukuoka_dx.targets import TargetKind, number_text
-from fukuoka_dx.words import say
+from fukuoka_dx.words import Lang, as_lang, say
 
 if TYPE_CHECKING:
     import pendulum

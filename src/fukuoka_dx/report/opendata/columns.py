@@ -16,8 +16,11 @@ import attrs
 from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.model import TargetColumn
 from fukuoka_dx.report.export import TABLES, Table
-from fukuoka_dx.report.labels import Lang, target_label
+from fukuoka_dx.report.labels import (
+    target_label,
+)
 from fukuoka_dx.targets import Direction, TargetKind
+from fukuoka_dx.words import Lang
 
 __all__ = ["TABLE_INFO", "Column", "ForeignKey", "TableInfo", "column_info"]
 
