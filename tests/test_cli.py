@@ -228,7 +228,7 @@ def test_progress_trend_and_report_read_a_partly_filled_template_alike(tmp_path:
         ["report", str(path)],
     ]
     for args in runs:
-        code, out, err = call(*args, "--as-of", "2026-03-31", "--lang", "en")
+        code, _, err = call(*args, "--as-of", "2026-03-31", "--lang", "en")
         assert code == 0, (args, err)
         assert "row(s) without a value were skipped" in err, args
 
