@@ -105,7 +105,7 @@ JA_RUNS = [
     ["summary", "--as-of", "2026-12-03", "--bureaus", "--kinds", "--activities"],
     *(["show", str(p)] for p in range(1, 6)),
     ["show", "1-1-3.1"],
-    ["show", "4-10"],
+    *(["show", item.id] for item in PLAN.promotion_items),  # every initiative, in full
     ["search", "オンライン"],
     ["search", "--bureau", "東区役所"],
     *(["schedule", "--fy", fy] for fy in ("R5", "R6", "R7", "R8")),

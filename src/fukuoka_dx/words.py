@@ -321,7 +321,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "screen.schedule": ("工程", "工程 (schedule)"),
     "screen.indicators": ("指標: {status}", "指標 (indicators): {status}"),
     "screen.repaired": (
-        "修正 {field}: {extracted!r} → {repaired!r} ({evidence})",
+        "修正 {field}: {extracted!r} → {repaired!r} "
+        "(根拠は英語: fukuoka-dx export repairs){evidence:omit}",
         "repaired {field}: {extracted!r} → {repaired!r} ({evidence})",
     ),
     "screen.pillar": ("柱 {id}  {title}", "pillar {id}  {title}"),
@@ -505,12 +506,15 @@ def placeholders(text: str) -> frozenset[str]:
 
 class _CodeWord(str):
     """A text parameter that a format spec may word from the catalogue: ``{kind:kind}`` is
-    the words of ``kind.<value>`` (a code worded for people), ``{kind}`` the text itself."""
+    the words of ``kind.<value>`` (a code worded for people), ``{kind}`` the text itself, and
+    ``{note:omit}`` nothing (a text recorded in one language only, left out of the other)."""
 
     __slots__ = ("lang",)
     lang: Lang
 
     def __format__(self, spec: str) -> str:
+        if spec == "omit":
+            return ""
         if spec and f"{spec}.{self}" in CATALOGUE:
             return say(f"{spec}.{self}", self.lang)
         return format(str(self), spec)
