@@ -13,7 +13,14 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "fukuoka_dx"
 DATA_FILES = tuple(f"fukuoka_dx/data/{p.name}" for p in sorted((PACKAGE / "data").glob("*.json")))
 # the stub is the list of the public API, read at import: without it nothing imports
-REQUIRED = ("fukuoka_dx/py.typed", "fukuoka_dx/__init__.pyi", *DATA_FILES, "fukuoka_dx/cli/__init__.py", "fukuoka_dx/cli/parser.py", "fukuoka_dx/words.py")
+REQUIRED = (
+    "fukuoka_dx/py.typed",
+    "fukuoka_dx/__init__.pyi",
+    *DATA_FILES,
+    "fukuoka_dx/cli/__init__.py",
+    "fukuoka_dx/cli/parser.py",
+    "fukuoka_dx/words.py",
+)
 
 
 def main(dist: Path, venv: Path) -> int:
