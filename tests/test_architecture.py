@@ -122,6 +122,7 @@ def test_every_error_is_one_of_the_family_and_keeps_its_builtin_base() -> None:
         "NotFoundError": KeyError,
         "UnknownEditionError": KeyError,
         "MissingExtraError": ImportError,
+        "InputTypeError": TypeError,
         "InputProblem": None,
         "FukuokaDXError": Exception,
     }

@@ -7,6 +7,7 @@ from fukuoka_dx.errors import AmbiguousEraError as AmbiguousEraError
 from fukuoka_dx.errors import FiscalYearParseError as FiscalYearParseError
 from fukuoka_dx.errors import FukuokaDXError as FukuokaDXError
 from fukuoka_dx.errors import InputProblem as InputProblem
+from fukuoka_dx.errors import InputTypeError as InputTypeError
 from fukuoka_dx.errors import InvalidValueError as InvalidValueError
 from fukuoka_dx.errors import JSONFormatError as JSONFormatError
 from fukuoka_dx.errors import MissingExtraError as MissingExtraError

@@ -2,8 +2,8 @@
 
 Each error also keeps the builtin base that callers already catch: a lookup that finds
 nothing is a :class:`KeyError`, a value that breaks a rule is a :class:`ValueError`, a
-missing optional dependency an :class:`ImportError`. A ``TypeError`` (a value of the wrong
-Python type) is a programming error and stays a builtin.
+value of the wrong Python type handed to a reader or a value type a :class:`TypeError`, a
+missing optional dependency an :class:`ImportError`.
 
 >>> from fukuoka_dx import load_plan
 >>> try:
@@ -24,6 +24,7 @@ __all__ = [
     "FiscalYearParseError",
     "FukuokaDXError",
     "InputProblem",
+    "InputTypeError",
     "InvalidValueError",
     "JSONFormatError",
     "MissingExtraError",
@@ -42,6 +43,11 @@ class FukuokaDXError(Exception):
 class InvalidValueError(FukuokaDXError, ValueError):
     """A value that breaks a rule of the model (a field out of range, a plan at odds with
     itself, a threshold below zero); the message names the field and the rule."""
+
+
+class InputTypeError(FukuokaDXError, TypeError):
+    """A value of the wrong Python type where an input is read (``Figure(True)``, bytes given
+    to a reader of text, ``Observation(source=5)``); the message names the type expected."""
 
 
 class NotFoundError(FukuokaDXError, KeyError):

@@ -28,7 +28,12 @@ from typing import TYPE_CHECKING, Final, overload
 import attrs
 
 from fukuoka_dx._patterns import LazyPattern
-from fukuoka_dx.errors import AmbiguousEraError, FiscalYearParseError, InvalidValueError
+from fukuoka_dx.errors import (
+    AmbiguousEraError,
+    FiscalYearParseError,
+    InputTypeError,
+    InvalidValueError,
+)
 
 if TYPE_CHECKING:
     import pendulum
@@ -163,7 +168,7 @@ def today(tz: str = TOKYO) -> pendulum.Date:
 
 def _check_gregorian(_instance: object, _attribute: object, value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"fiscal year must be an int (its starting year), got {value!r}")
+        raise InputTypeError(f"fiscal year must be an int (its starting year), got {value!r}")
     if not _MIN_YEAR <= value <= _MAX_YEAR:
         raise InvalidValueError(
             f"fiscal year {value} is out of range: expected a starting year "
@@ -378,7 +383,7 @@ def as_fiscal_year(value: FiscalYear | int | str) -> FiscalYear:
         return FiscalYear(value)
     if isinstance(value, str):
         return FiscalYear.parse(value)
-    raise TypeError(f"a fiscal year must be a FiscalYear, int or str, got {value!r}")
+    raise InputTypeError(f"a fiscal year must be a FiscalYear, int or str, got {value!r}")
 
 
 def as_date(value: _dt.date | str) -> pendulum.Date:
@@ -492,7 +497,7 @@ def _from_era(era: Era, n: int, text: str) -> FiscalYear:
 
 def _normalise(text: object, what: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"{what} must be text, got {type(text).__name__}: {text!r}")
+        raise InputTypeError(f"{what} must be text, got {type(text).__name__}: {text!r}")
     return unicodedata.normalize("NFKC", text).strip()
 
 

@@ -18,6 +18,7 @@ import enum
 import math
 import re
 import unicodedata
+from decimal import Decimal
 from typing import ClassVar, Final
 
 import attrs
@@ -301,7 +302,9 @@ _PENDING_MARKS: Final = ("※", "設定", "指標なし", "今後調査", "検�
 
 
 def parse_number(text: str) -> float:
-    """A published figure (``1,234``, ``51.3``, full-width digits) as a float.
+    """A published figure (``1,234``, ``51.3``, full-width digits) as a float. A figure with
+    more digits than a float holds exactly is refused, never rounded; so is a change written
+    with both a sign and 減/増 (``-30%減``) by :func:`parse_target`.
 
     >>> parse_number("１,２３４")
     1234.0
@@ -313,6 +316,11 @@ def parse_number(text: str) -> float:
     value = float(digits)
     if not math.isfinite(value):
         raise TargetParseError(f"{text!r} is not a finite figure")
+    if Decimal(number_text(value)) != Decimal(digits):
+        raise InvalidValueError(
+            f"{text!r} has more digits than a figure holds exactly (about 15 significant "
+            f"digits): it would be read as {number_text(value)}"
+        )
     return value
 
 
@@ -376,6 +384,11 @@ def parse_target(text: str | None, kind: TargetKind | str | None = None) -> Targ
     if any(mark in norm for mark in _PENDING_MARKS):
         return PendingTarget(text)
     if m := _RE_RELATIVE.match(norm):
+        if m["num"][0] in "+-":
+            raise TargetParseError(
+                f"{text!r} gives its direction twice, by its sign and by {m['dir']}: write "
+                f"{m['num'][1:]}%減 for a decrease or {m['num'][1:]}%増 for an increase"
+            )
         sign = -1.0 if "減" in m["dir"] else 1.0
         return RelativeTarget(text, sign * parse_number(m["num"]))
     if norm in _INCREASE:

@@ -16,14 +16,28 @@ fukuoka_dx.errors.ObservationsError: 1 problem(s) in the observations:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
 
-from fukuoka_dx.errors import InputProblem, InvalidValueError, NotFoundError, ObservationsError
+from fukuoka_dx.errors import (
+    InputProblem,
+    InputTypeError,
+    InvalidValueError,
+    NotFoundError,
+    ObservationsError,
+)
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.values import Observation, check_value, value_text
 
-__all__ = ["check_observations", "conflicts", "observation_problems", "observation_years"]
+__all__ = [
+    "AS_OF_GRACE_YEARS",
+    "as_of_problem",
+    "check_observations",
+    "conflicts",
+    "observation_problems",
+    "observation_years",
+]
 
 
 def observation_years(plan: Plan) -> tuple[FiscalYear, FiscalYear]:
@@ -33,22 +47,51 @@ def observation_years(plan: Plan) -> tuple[FiscalYear, FiscalYear]:
     return min(first, plan.first_year), plan.last_year
 
 
+#: How long after its fiscal year an observation's as-of date may lie: figures are often
+#: confirmed in the months after a year ends, but not years later.
+AS_OF_GRACE_YEARS: Final = 1
+
+
+def as_of_problem(observation: Observation) -> str | None:
+    """Why the as-of date of ``observation`` contradicts its fiscal year, or ``None``: a date
+    before the year begins, or after the end of the fiscal year that follows it."""
+    o = observation
+    if o.as_of is None:
+        return None
+    fy = o.fiscal_year
+    if o.as_of < fy.start:
+        return f"the as-of date is before {fy} ({fy.label_ja}) begins"
+    latest = fy + AS_OF_GRACE_YEARS
+    if o.as_of > latest.end:
+        return (
+            f"the as-of date is more than a year after {fy} ({fy.label_ja}) ends: a figure "
+            f"for {fy.label_ja} stands on a day up to {latest.end} (the end of "
+            f"{latest.label_ja}); check the fiscal year or the date"
+        )
+    return None
+
+
 def observation_problems(
     plan: Plan,
     observation: Observation,
     location: str,
     years: tuple[FiscalYear, FiscalYear] | None = None,
+    written: Mapping[str, str] | None = None,
 ) -> list[InputProblem]:
     """Every way ``observation`` does not fit ``plan``: an unknown indicator, a fiscal year
-    outside the plan, an as-of date before its fiscal year, a value the indicator does not
-    take. Each problem names ``location`` and the column. ``years`` are
-    :func:`observation_years` of the plan, where the caller has them already."""
+    outside the plan, an as-of date before its fiscal year or more than a year after it, a
+    value the indicator does not take. Each problem names ``location`` and the column, and
+    quotes the cell as ``written`` (by column, as a file holds it) where given, else the
+    observation's own text. ``years`` are :func:`observation_years` of the plan, where the
+    caller has them already."""
     o = observation
+    shown = written or {}
     problems = []
     try:
         indicator = plan.indicator(o.indicator_id)
     except NotFoundError as exc:
-        problems.append(InputProblem(location, "indicator_id", o.indicator_id, str(exc)))
+        text = shown.get("indicator_id", o.indicator_id)
+        problems.append(InputProblem(location, "indicator_id", text, str(exc)))
         indicator = None
     first, last = years or observation_years(plan)
     if not first <= o.fiscal_year <= last:
@@ -56,42 +99,44 @@ def observation_problems(
             InputProblem(
                 location,
                 "fiscal_year",
-                o.fiscal_year.short,
+                shown.get("fiscal_year", o.fiscal_year.short),
                 f"{o.fiscal_year.label_ja} ({o.fiscal_year}) is outside the plan: observations "
                 f"run from {first.label_ja} (the earliest baseline year) to {last.label_ja}",
             )
         )
-    if o.as_of is not None and o.as_of < o.fiscal_year.start:
-        problems.append(
-            InputProblem(
-                location,
-                "as_of",
-                o.as_of.isoformat(),
-                f"the as-of date is before {o.fiscal_year} ({o.fiscal_year.label_ja}) begins",
-            )
-        )
+    if o.as_of is not None and (why := as_of_problem(o)) is not None:
+        text = shown.get("as_of", o.as_of.isoformat())
+        problems.append(InputProblem(location, "as_of", text, why))
     if indicator is not None:
         try:
             check_value(o.value, indicator)
         except InvalidValueError as exc:
-            problems.append(InputProblem(location, "value", value_text(o.value), str(exc)))
+            text = shown.get("value", value_text(o.value))
+            problems.append(InputProblem(location, "value", text, str(exc)))
     return problems
 
 
-def conflicts(observations: Sequence[Observation], locations: Sequence[str]) -> list[InputProblem]:
+def conflicts(
+    observations: Sequence[Observation],
+    locations: Sequence[str],
+    written: Sequence[str] | None = None,
+) -> list[InputProblem]:
     """Two different values for one indicator, fiscal year and date (the as-of date, or the
     end of the fiscal year): which is right cannot be told, so each later one is a problem
     naming the other, and the first is one too (neither can be taken). Repeats of one value
-    are not problems."""
-    seen: dict[tuple[str, FiscalYear, object], tuple[str, Observation]] = {}
+    are not problems. Each value is quoted as ``written`` (one text per observation, as its
+    file holds it) where given, else as :func:`~fukuoka_dx.observations.values.value_text`
+    writes it."""
+    texts = written if written is not None else [value_text(o.value) for o in observations]
+    seen: dict[tuple[str, FiscalYear, object], tuple[str, Observation, str]] = {}
     flagged: set[str] = set()
     problems = []
-    for location, o in zip(locations, observations, strict=True):
+    for location, o, text in zip(locations, observations, texts, strict=True):
         key = (o.indicator_id, o.fiscal_year, o.date)  # no as-of date: the year's end
         if key not in seen:
-            seen[key] = (location, o)
+            seen[key] = (location, o, text)
             continue
-        where, first = seen[key]
+        where, first, first_text = seen[key]
         if first.value != o.value:
             when = f" as of {o.as_of}" if o.as_of else ""
             what = f"{o.indicator_id} in {o.fiscal_year.label_ja}{when}"
@@ -99,8 +144,8 @@ def conflicts(observations: Sequence[Observation], locations: Sequence[str]) -> 
                 InputProblem(
                     location,
                     "value",
-                    value_text(o.value),
-                    f"{where} gives a different value ({value_text(first.value)}) for {what}",
+                    text,
+                    f"{where} gives a different value ({first_text}) for {what}",
                 )
             )
             if where not in flagged:  # neither can be taken: the first is left out too
@@ -109,8 +154,8 @@ def conflicts(observations: Sequence[Observation], locations: Sequence[str]) -> 
                     InputProblem(
                         where,
                         "value",
-                        value_text(first.value),
-                        f"{location} gives a different value ({value_text(o.value)}) for {what}",
+                        first_text,
+                        f"{location} gives a different value ({text}) for {what}",
                     )
                 )
     return problems
@@ -126,7 +171,7 @@ def check_observations(plan: Plan, observations: Iterable[Observation]) -> tuple
     given = tuple(observations)
     for o in given:
         if not isinstance(o, Observation):
-            raise TypeError(f"expected Observation values, got {type(o).__name__}: {o!r}")
+            raise InputTypeError(f"expected Observation values, got {type(o).__name__}: {o!r}")
     locations = [_location(n, o) for n, o in enumerate(given, 1)]
     years = observation_years(plan)
     problems = [

@@ -9,13 +9,16 @@ after NFKC normalisation, the value as its indicator takes it, then the checks o
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sized
+from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from fukuoka_dx.errors import (
     FiscalYearParseError,
     InputProblem,
+    InputTypeError,
     InvalidValueError,
     NotFoundError,
     ObservationsError,
@@ -24,8 +27,18 @@ from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, as_fiscal_year
 from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.checks import conflicts, observation_problems, observation_years
 from fukuoka_dx.observations.values import Observation, read_value
+from fukuoka_dx.targets import number_text
 
-__all__ = ["ReadResult", "SourceRow", "read_rows"]
+__all__ = ["PROGRESS_EVERY", "ReadProgress", "ReadResult", "SourceRow", "read_rows"]
+
+#: A reading progress hook: called with the rows read so far and the number of rows in all
+#: (``None`` while it is not known, as in a workbook read row by row), every
+#: :data:`PROGRESS_EVERY` rows and once at the end, with both numbers equal. A long read can
+#: so show how far it is; the hook must not raise.
+ReadProgress = Callable[[int, int | None], None]
+
+#: How many rows are read between two calls of a :data:`ReadProgress` hook.
+PROGRESS_EVERY: Final = 1000
 
 
 @attrs.frozen
@@ -57,6 +70,14 @@ def _text(value: object) -> str:
     return "" if value is None else unicodedata.normalize("NFKC", str(value)).strip()
 
 
+def _written(value: object) -> str:
+    """A cell as a message quotes it: text as the file holds it (never its NFKC form), a
+    number as a spreadsheet shows it (``120``, not ``120.0``)."""
+    if value is None:
+        return ""
+    return number_text(value) if isinstance(value, float) else str(value)
+
+
 def _row_observation(
     row: SourceRow, plan: Plan, years: tuple[FiscalYear, FiscalYear]
 ) -> tuple[Observation | None, list[InputProblem]]:
@@ -71,30 +92,34 @@ def _row_observation(
         try:
             indicator = plan.indicator(ind_id)
         except NotFoundError as exc:
-            problems.append(InputProblem(loc, "indicator_id", ind_id, str(exc)))
+            problems.append(
+                InputProblem(loc, "indicator_id", _written(cells.get("indicator_id")), str(exc))
+            )
     raw_fy = cells.get("fiscal_year")
     fy = None
     try:
         fy = as_fiscal_year(raw_fy if isinstance(raw_fy, int) else _text(raw_fy))
     except (FiscalYearParseError, InvalidValueError, TypeError) as exc:
-        problems.append(InputProblem(loc, "fiscal_year", _text(raw_fy), str(exc)))
+        problems.append(InputProblem(loc, "fiscal_year", _written(raw_fy), str(exc)))
     raw_value = cells.get("value")
     value = None
     if indicator is not None:
         try:
             if raw_value is None or (isinstance(raw_value, str) and not raw_value.strip()):
                 raise InvalidValueError("the value is empty")
-            if isinstance(raw_value, bool) or not isinstance(raw_value, str | int | float):
+            if isinstance(raw_value, bool) or not isinstance(
+                raw_value, str | int | float | Decimal
+            ):
                 raise InvalidValueError(f"expected text or a number, got {raw_value!r}")
             value = read_value(raw_value, indicator)
-        except InvalidValueError as exc:
-            problems.append(InputProblem(loc, "value", _text(raw_value), str(exc)))
+        except (InvalidValueError, InputTypeError) as exc:
+            problems.append(InputProblem(loc, "value", _written(raw_value), str(exc)))
     as_of = None
     if _text(cells.get("as_of")):
         try:
             as_of = as_date(_text(cells.get("as_of")))
         except FiscalYearParseError as exc:
-            problems.append(InputProblem(loc, "as_of", _text(cells.get("as_of")), str(exc)))
+            problems.append(InputProblem(loc, "as_of", _written(cells.get("as_of")), str(exc)))
     if problems or indicator is None or fy is None or value is None:
         return None, problems
     source, note = (cells.get(k) for k in ("source", "note"))
@@ -103,14 +128,37 @@ def _row_observation(
         fy,
         value,
         as_of,
-        str(source).strip() or None if source is not None else None,
-        str(note).strip() or None if note is not None else None,
+        None if source is None else str(source),
+        None if note is None else str(note),
     )
-    return observation, observation_problems(plan, observation, loc, years)
+    shown = {c: _written(cells.get(c)) for c in ("indicator_id", "fiscal_year", "value", "as_of")}
+    return observation, observation_problems(plan, observation, loc, years, shown)
 
 
 def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+#: The columns that, filled in a row without a value, say that the row was meant to be read.
+_BESIDE_THE_VALUE: Final = {"as_of": "an as-of date", "source": "a source", "note": "a note"}
+
+
+def _unfilled(row: SourceRow) -> InputProblem | None:
+    """The problem of a row without a value that has an as-of date, a source or a note: a
+    figure typed in the wrong column, or forgotten; never skipped as an unfilled row."""
+    given = [(c, what) for c, what in _BESIDE_THE_VALUE.items() if not _is_empty(row.cells.get(c))]
+    if not given:
+        return None
+    column, _ = given[0]
+    what = " and ".join(w for _, w in given)
+    return InputProblem(
+        row.location,
+        "value",
+        "",
+        f"the value is empty, but the row has {what} ({column}: "
+        f"{_written(row.cells.get(column))!r}): type the value in the value column, or clear "
+        f"the row",
+    )
 
 
 def read_rows(
@@ -121,28 +169,48 @@ def read_rows(
     skip_empty: bool,
     problems: Iterable[InputProblem] = (),
     encoding: str | None = None,
+    progress: ReadProgress | None = None,
 ) -> ReadResult:
     """Read rows of any file form against the plan: the one path every reader takes (CSV,
-    JSON, spreadsheets). With problems, raise them all (or, ``keep_valid``, list them)."""
-    found = list(problems)
+    JSON, spreadsheets). With problems, raise them all (or, ``keep_valid``, list them).
+
+    ``skip_empty`` leaves out a row without a value (an unfilled row of a template), listed
+    in ``skipped``; a row without a value that has an as-of date, a source or a note is a
+    problem instead, naming it. ``problems`` are the reader's own, taken after the rows (a
+    reader may add to them while its rows are read); ``progress`` is called as
+    :data:`ReadProgress` says."""
+    row_problems: list[InputProblem] = []
     years = observation_years(plan)
     skipped: list[str] = []
-    read: list[tuple[str, Observation]] = []
+    read: list[tuple[str, Observation, str]] = []
     seen: set[Observation] = set()
+    total = len(rows) if isinstance(rows, Sized) else None
+    done = 0
     for row in rows:
+        done += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
         if skip_empty and _is_empty(row.cells.get("value")):
-            skipped.append(row.location)
+            if (unfilled := _unfilled(row)) is not None:
+                row_problems.append(unfilled)
+            else:
+                skipped.append(row.location)
             continue
-        observation, row_problems = _row_observation(row, plan, years)
-        found += row_problems
-        if observation is not None and not row_problems:
+        observation, found_here = _row_observation(row, plan, years)
+        row_problems += found_here
+        if observation is not None and not found_here:
             if observation in seen:
                 continue  # the same observation again: nothing to add, nothing lost
             seen.add(observation)
-            read.append((row.location, observation))
-    found += conflicts([o for _, o in read], [loc for loc, _ in read])
+            read.append((row.location, observation, _written(row.cells.get("value"))))
+    if progress is not None:
+        progress(done, done)
+    found = [*problems, *row_problems]
+    found += conflicts(
+        [o for _, o, _ in read], [loc for loc, _, _ in read], [text for _, _, text in read]
+    )
     if found and not keep_valid:
         raise ObservationsError(found)
     bad = {p.location for p in found}
-    valid = tuple(o for loc, o in read if loc not in bad)
+    valid = tuple(o for loc, o, _ in read if loc not in bad)
     return ReadResult(valid, tuple(found), tuple(skipped), encoding)

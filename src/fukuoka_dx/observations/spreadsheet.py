@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import itertools
 import os
 import re
 import unicodedata
@@ -29,9 +30,9 @@ from typing import IO, TYPE_CHECKING, Any, Final
 import attrs
 
 from fukuoka_dx._optional import require_openpyxl
-from fukuoka_dx.errors import InputProblem, ObservationsError
+from fukuoka_dx.errors import InputProblem, InputTypeError, ObservationsError
 from fukuoka_dx.model import Plan
-from fukuoka_dx.observations.rows import ReadResult, SourceRow, read_rows
+from fukuoka_dx.observations.rows import ReadProgress, ReadResult, SourceRow, read_rows
 from fukuoka_dx.observations.values import OBSERVATION_COLUMNS
 from fukuoka_dx.targets import number_text
 from fukuoka_dx.words import CATALOGUE, say
@@ -43,6 +44,7 @@ __all__ = [
     "OBSERVATION_HEADERS",
     "WorkbookFile",
     "column_of_header",
+    "not_text",
     "observation_header",
     "read_observations_xlsx",
 ]
@@ -233,7 +235,10 @@ def _first_row(ws: Any) -> list[object]:
     return []
 
 
-def _choose_sheet(wb: Workbook, name: str, sheet: str | None) -> tuple[str, _Header]:
+def _choose_sheets(wb: Workbook, name: str, sheet: str | None) -> list[tuple[str, _Header]]:
+    """The sheets to read: ``sheet`` where given, else every sheet whose first row names the
+    observation columns (a workbook of one sheet a year is read whole, never its first
+    sheet alone)."""
     titles = [ws.title for ws in wb.worksheets]  # chart sheets have no cells
     if sheet is not None:
         if sheet not in titles:
@@ -245,11 +250,12 @@ def _choose_sheet(wb: Workbook, name: str, sheet: str | None) -> tuple[str, _Hea
             raise ObservationsError(
                 [InputProblem(f"{name}, sheet {sheet}, row 1", None, "", header.problem)]
             )
-        return sheet, header
-    for title in titles:
-        header = _header(_first_row(wb[title]))
-        if header.problem is None:
-            return title, header
+        return [(sheet, header)]
+    chosen = [
+        (title, h) for title in titles if (h := _header(_first_row(wb[title]))).problem is None
+    ]
+    if chosen:
+        return chosen
     raise ObservationsError(
         [
             InputProblem(
@@ -263,6 +269,81 @@ def _choose_sheet(wb: Workbook, name: str, sheet: str | None) -> tuple[str, _Hea
     )
 
 
+# -- the bytes of a file ----------------------------------------------------------------------
+
+#: The first bytes of an Excel workbook (.xlsx, a zip archive) and of an Excel 97-2003 one
+#: (.xls, an OLE2 compound file).
+_ZIP: Final = b"PK\x03\x04"
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_XLS: Final = (
+    "an Excel 97-2003 workbook (.xls), which is not read: save it as an Excel workbook "
+    "(.xlsx) or as 「CSV UTF-8 (コンマ区切り)」"
+)
+
+
+def _utf16(data: bytes) -> bool:
+    """UTF-16 (or UTF-32) text, by its byte-order mark or, without one, by the zero bytes
+    that every other byte of its ASCII characters is."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return (
+        len(head) >= 4 and max(even, odd) >= len(head) // 4 and min(even, odd) * 4 < max(even, odd)
+    )
+
+
+def not_text(data: bytes) -> str | None:
+    """Why a file's bytes are not CSV or JSON text, by what they are (a workbook, UTF-16
+    text, bytes that no text holds), or ``None`` where they may be text."""
+    if data.startswith(_ZIP):
+        return (
+            "an Excel workbook (.xlsx), not CSV or JSON text: give it the .xlsx suffix, or "
+            "save it as 「CSV UTF-8 (コンマ区切り)」"
+        )
+    if data.startswith(_OLE2):
+        return _XLS
+    if _utf16(data):
+        return (
+            "UTF-16 text (what Excel saves as 「Unicode テキスト」), which is not read: save it "
+            "as 「CSV UTF-8 (コンマ区切り)」"
+        )
+    if b"\x00" in data:
+        return "not a text file (it holds NUL bytes)"
+    return None
+
+
+def _not_a_workbook(data: bytes, detail: str) -> str:
+    if data.startswith(_OLE2):
+        return _XLS
+    if not data.startswith(_ZIP) and not_text(data) is None:
+        return "not an Excel workbook (.xlsx): the file is text; if it is CSV, name it .csv"
+    return f"not an Excel workbook (.xlsx): {detail}" if detail else "not an Excel workbook"
+
+
+#: A formula in a sheet's XML: an ``<f>`` element, with or without a namespace prefix.
+_FORMULA: Final = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the workbook holds a formula (read in chunks; ``True`` where
+    it cannot be told, so that the formulas are then read)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                if not info.filename.startswith("xl/worksheets/"):
+                    continue
+                with archive.open(info) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        if _FORMULA.search(tail + chunk):
+                            return True
+                        tail = chunk[-16:]
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+        return True
+    return False
+
+
 # -- reading ----------------------------------------------------------------------------------
 
 
@@ -274,8 +355,9 @@ def _load(data: bytes, name: str, *, data_only: bool) -> Workbook:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as exc:
-        why = f"not an Excel workbook (.xlsx): {exc}" if str(exc) else "not an Excel workbook"
-        raise ObservationsError([InputProblem(name, None, "", why)]) from None
+        raise ObservationsError(
+            [InputProblem(name, None, "", _not_a_workbook(data, str(exc)))]
+        ) from None
     for ws in wb.worksheets:  # never trust a stored size: rows beyond it would be dropped
         if hasattr(ws, "reset_dimensions"):
             ws.reset_dimensions()
@@ -291,18 +373,43 @@ def _read_bytes(file: WorkbookFile) -> tuple[bytes, str]:
             raise ObservationsError(
                 [InputProblem(str(path), None, "", f"cannot read the file: {exc.strerror}")]
             ) from None
-    return file.read(), str(getattr(file, "name", "<workbook>"))
+    if isinstance(file, bytes | bytearray):
+        raise InputTypeError(
+            "read_observations_xlsx takes a path or an open binary file, got bytes: open "
+            "them as io.BytesIO(data)"
+        )
+    if not callable(getattr(file, "read", None)):
+        raise InputTypeError(
+            f"read_observations_xlsx takes a path or an open binary file, got {type(file).__name__}"
+        )
+    content = file.read()
+    if not isinstance(content, bytes | bytearray):
+        raise InputTypeError(
+            f"read_observations_xlsx: the file gave {type(content).__name__}, not bytes: "
+            f"open the workbook in binary mode (open(path, 'rb'))"
+        )
+    return bytes(content), str(getattr(file, "name", "<workbook>"))
 
 
 @attrs.define
-class _Sheet:
-    """What one sheet gave: its rows, the problems of its cells, and where each cell is."""
+class _Sheets:
+    """What the sheets gave, filled in as their rows are read: the problems of their cells,
+    the refused cells, and where each row is (its sheet, its row number, the sheet's
+    header), so that a problem can name its cell."""
 
-    rows: list[SourceRow] = attrs.field(factory=list)
     problems: list[InputProblem] = attrs.field(factory=list)
     refused: set[tuple[str, str | None]] = attrs.field(factory=set)
-    cells: dict[tuple[str, str | None], str] = attrs.field(factory=dict)
-    order: dict[str, int] = attrs.field(factory=dict)
+    where: dict[str, tuple[int, int, _Header]] = attrs.field(factory=dict)
+
+    def cell(self, location: str, column: str | None) -> str | None:
+        """The reference of a row's cell (``C5``), where the row and the column are known."""
+        from openpyxl.utils import get_column_letter
+
+        found = self.where.get(location)
+        if found is None or column is None or column not in found[2].columns:
+            return None
+        _, n, header = found
+        return f"{get_column_letter(header.columns[column] + 1)}{n}"
 
 
 #: What a refused cell is given to ``read_rows`` as: nothing, or for a date a text that is
@@ -310,22 +417,24 @@ class _Sheet:
 _STANDS_IN: Final = {"as_of": "?"}
 
 
-def _sheet_rows(values: Any, formulas: Any, where: str, header: _Header) -> _Sheet:
-    from openpyxl.utils import get_column_letter
-
-    out = _Sheet()
-    pairs: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]] = zip(
-        values.iter_rows(min_row=2), formulas.iter_rows(min_row=2), strict=False
+def _sheet_rows(
+    values: Any, formulas: Any | None, where: str, header: _Header, index: int, out: _Sheets
+) -> Iterator[SourceRow]:
+    """The rows of one sheet with an observation cell filled, read one by one (``formulas``,
+    the same sheet with its formulas, is ``None`` where the workbook holds none); the
+    problems of their cells go to ``out``."""
+    rows: Iterator[tuple[Any, ...]] = values.iter_rows(min_row=2)
+    written: Iterator[tuple[Any, ...]] = (
+        formulas.iter_rows(min_row=2) if formulas is not None else iter(())
     )
-    for n, (row, written) in enumerate(pairs, 2):
+    for n, row in enumerate(rows, 2):
+        formula_row = next(written, ())
         location = f"{where}, row {n}"
         cells: dict[str, object] = {}
         blank = True
         for column, i in header.columns.items():
             cell = row[i] if i < len(row) else None
-            formula = written[i] if i < len(written) else None
-            ref = f"{get_column_letter(i + 1)}{n}"
-            out.cells[location, column] = ref
+            formula = formula_row[i] if i < len(formula_row) else None
             try:
                 cells[column] = _cell_value(column, cell, formula)
             except _Refused as refused:
@@ -336,9 +445,8 @@ def _sheet_rows(values: Any, formulas: Any, where: str, header: _Header) -> _She
                 continue
             blank = blank and _blank(cells[column])
         if not blank:
-            out.order[location] = n
-            out.rows.append(SourceRow(location, cells))
-    return out
+            out.where[location] = (index, n, header)
+            yield SourceRow(location, cells)
 
 
 def read_observations_xlsx(
@@ -348,31 +456,53 @@ def read_observations_xlsx(
     keep_valid: bool = False,
     skip_empty: bool = False,
     sheet: str | None = None,
+    progress: ReadProgress | None = None,
 ) -> ReadResult:
     """Read observations from an Excel workbook (a path or a binary file), checked against
-    ``plan`` as a CSV file is. ``sheet`` names the sheet to read; by default, the first sheet
-    whose first row names the observation columns. Needs the ``excel`` extra (openpyxl).
+    ``plan`` as a CSV file is. ``sheet`` names the sheet to read; by default, every sheet
+    whose first row names the observation columns is read (so that no sheet of figures is
+    left out without a word; the same observation on two sheets is read once, two values for
+    one are a problem naming both). Needs the ``excel`` extra (openpyxl); the workbook is
+    read in openpyxl's read-only mode, row by row.
 
     With problems, raises :class:`~fukuoka_dx.errors.ObservationsError` listing all of them,
     each naming the sheet, the row, the cell and the column, unless ``keep_valid``: then the
     result lists them in ``rejected``. Rows whose observation cells are all empty are left
     out as blank; ``skip_empty`` also leaves out rows without a value (an unfilled template).
+    ``progress`` is called as the rows are read
+    (:data:`~fukuoka_dx.observations.rows.ReadProgress`; the number of rows is not known
+    before the end).
     """
     require_openpyxl()
     data, name = _read_bytes(file)
     values = _load(data, name, data_only=True)
+    formulas = _load(data, name, data_only=False) if _has_formulas(data) else None
+    read = _Sheets()
     try:
-        title, header = _choose_sheet(values, name, sheet)
-        formulas = _load(data, name, data_only=False)
-        try:
-            read = _sheet_rows(values[title], formulas[title], f"{name}, sheet {title}", header)
-        finally:
-            formulas.close()
+        chosen = _choose_sheets(values, name, sheet)
+        rows = itertools.chain.from_iterable(
+            _sheet_rows(
+                values[title],
+                formulas[title] if formulas is not None else None,
+                f"{name}, sheet {title}",
+                header,
+                index,
+                read,
+            )
+            for index, (title, header) in enumerate(chosen)
+        )
+        result = read_rows(
+            rows,
+            plan,
+            keep_valid=True,
+            skip_empty=skip_empty,
+            problems=read.problems,
+            progress=progress,
+        )
     finally:
         values.close()
-    result = read_rows(
-        read.rows, plan, keep_valid=True, skip_empty=skip_empty, problems=read.problems
-    )
+        if formulas is not None:
+            formulas.close()
     refused_values = {loc for loc, column in read.refused if column == "value"}
     skipped = tuple(loc for loc in result.skipped if loc not in refused_values)
     unread = set(skipped)  # a row skipped for its empty value is not read, as in a CSV file
@@ -382,14 +512,14 @@ def read_observations_xlsx(
         for p in result.rejected
         if p.location not in unread and (p in own or (p.location, p.column) not in read.refused)
     ]
-    kept.sort(key=lambda p: read.order.get(p.location, 0))
-    problems = [_at_cell(p, read.cells) for p in kept]
+    kept.sort(key=lambda p: read.where.get(p.location, (0, 0))[:2])
+    problems = [_at_cell(p, read) for p in kept]
     if problems and not keep_valid:
         raise ObservationsError(problems)
     return ReadResult(result.observations, tuple(problems), skipped, None)
 
 
-def _at_cell(problem: InputProblem, cells: Mapping[tuple[str, str | None], str]) -> InputProblem:
+def _at_cell(problem: InputProblem, read: _Sheets) -> InputProblem:
     """The problem with the cell it is about added to its location (``row 5, cell C5``)."""
-    ref = cells.get((problem.location, problem.column))
+    ref = read.cell(problem.location, problem.column)
     return attrs.evolve(problem, location=f"{problem.location}, cell {ref}") if ref else problem

@@ -18,13 +18,14 @@ import enum
 import math
 import numbers
 import unicodedata
+from decimal import Decimal
 from typing import ClassVar, Final, NoReturn
 
 import attrs
 import pendulum
 
-from fukuoka_dx._validators import finite, non_empty_text
-from fukuoka_dx.errors import InvalidValueError, TargetParseError
+from fukuoka_dx._validators import non_empty_text
+from fukuoka_dx.errors import InputTypeError, InvalidValueError, TargetParseError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, as_fiscal_year
 from fukuoka_dx.model import Indicator, TargetColumn
 from fukuoka_dx.targets import (
@@ -105,12 +106,56 @@ COUNT_UNITS: Final = frozenset(
 MEASURE_UNITS: Final = frozenset({"km", "m", "ha"})
 
 
+def exact_number(value: object, what: str = "a figure") -> float:
+    """A number as a float, refused where it would not stay the number given: text (read it
+    with :func:`parse_value`), ``True``/``False``, NaN and infinities, and an integer or a
+    decimal that a float cannot hold exactly (``2**53 + 1``, 400 digits), which would be
+    shown changed. Raises :class:`~fukuoka_dx.errors.InputTypeError` for a value that is no
+    number, :class:`~fukuoka_dx.errors.InvalidValueError` for one that cannot be kept."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
+        hint = " (read text with parse_value(text, indicator))" if isinstance(value, str) else ""
+        raise InputTypeError(f"{what} is a number, got {type(value).__name__}: {value!r}{hint}")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise InvalidValueError(f"{what} must be a finite number, got {_shown(value)}")
+    if isinstance(value, numbers.Integral):
+        exact = int(value) == number  # compared exactly, as integers
+    elif isinstance(value, Decimal):
+        exact = Decimal(number_text(number)) == value
+    else:
+        exact = True  # a float is itself
+    if not exact:
+        raise InvalidValueError(
+            f"{_shown(value)} has more digits than a figure holds exactly (about 15 "
+            f"significant digits): it would be read as {number_text(number)}"
+        )
+    return number
+
+
+def _shown(value: object) -> str:
+    """A number as a message quotes it: in full up to 40 characters, else its first digits."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:12]}… ({len(text)} characters)"
+
+
+def _figure_number(value: object) -> float:
+    return exact_number(value, "a figure")
+
+
+def _percent_number(value: object) -> float:
+    return exact_number(value, "a change in percent")
+
+
 @attrs.frozen
 class Figure:
-    """An observed figure (``1,234``, ``51.3``)."""
+    """An observed figure (``1,234``, ``51.3``): a number, kept exactly or refused
+    (:func:`exact_number`); text is read by :func:`parse_value`."""
 
     kind: ClassVar[ValueKind] = ValueKind.FIGURE
-    value: float = attrs.field(converter=float, validator=finite)
+    value: float = attrs.field(converter=_figure_number)
 
 
 @attrs.frozen
@@ -118,7 +163,7 @@ class RelativeChange:
     """An observed change against the baseline in percent (``30%減`` is ``-30``)."""
 
     kind: ClassVar[ValueKind] = ValueKind.RELATIVE
-    percent: float = attrs.field(converter=float, validator=finite)
+    percent: float = attrs.field(converter=_percent_number)
 
 
 @attrs.frozen
@@ -145,7 +190,7 @@ OBSERVATION_COLUMNS: Final = ("indicator_id", "fiscal_year", "value", "as_of", "
 
 def _indicator_id(value: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"indicator_id must be text, got {type(value).__name__}: {value!r}")
+        raise InputTypeError(f"indicator_id must be text, got {type(value).__name__}: {value!r}")
     return unicodedata.normalize("NFKC", value).strip()
 
 
@@ -153,13 +198,23 @@ def _as_value(value: ObservedValue | float) -> ObservedValue:
     """An observed value; a plain number is a figure."""
     if isinstance(value, Figure | RelativeChange | Stage | CompositeValue):
         return value
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return Figure(float(value))  # int, float, and numpy's or pandas' numbers
+    if isinstance(value, numbers.Real | Decimal) and not isinstance(value, bool):
+        return Figure(value)  # int, float, Decimal, and numpy's or pandas' numbers
     hint = " (read text with parse_value(text, indicator))" if isinstance(value, str) else ""
-    raise TypeError(
+    raise InputTypeError(
         f"an observed value is a number, Figure, RelativeChange, Stage or CompositeValue, "
         f"got {type(value).__name__}: {value!r}{hint}"
     )
+
+
+def _optional_text(value: object) -> str | None:
+    """A source or a note: text, trimmed, or ``None``; blank text is none, as a reader reads
+    an empty cell."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputTypeError(f"a source or a note is text, got {type(value).__name__}: {value!r}")
+    return value.strip() or None
 
 
 def _date(value: _dt.date | str | None) -> pendulum.Date | None:
@@ -185,8 +240,8 @@ class Observation:
     fiscal_year: FiscalYear = attrs.field(converter=as_fiscal_year)
     value: ObservedValue = attrs.field(converter=_as_value)
     as_of: pendulum.Date | None = attrs.field(default=None, converter=_date)
-    source: str | None = None
-    note: str | None = None
+    source: str | None = attrs.field(default=None, converter=_optional_text)
+    note: str | None = attrs.field(default=None, converter=_optional_text)
 
     @property
     def date(self) -> pendulum.Date:
@@ -289,19 +344,25 @@ def _figure_hint(indicator: Indicator) -> str:
     return f"{indicator.id} ({indicator.name}) takes {example}{change}"
 
 
-def read_value(text: str | float, indicator: Indicator) -> ObservedValue:
+def read_value(text: str | float | Decimal, indicator: Indicator) -> ObservedValue:
     """Read an observed value as ``indicator`` takes it, without judging its size: a figure,
     a change (``30%減``), a stage, or labelled parts. :func:`parse_value` also checks it.
 
     The whole text must be read: a figure with anything left over (``12abc``, ``1,2,3``) is an
-    error, never the part that could be read. ``12.5%`` is the figure 12.5 where the
-    indicator's unit is %.
+    error, never the part that could be read, and so is one with more digits than a figure
+    holds exactly. ``12.5%`` is the figure 12.5 where the indicator's unit is %. A change
+    gives its direction by 減 or 増 alone: ``-30%減`` is refused, never read as either. A
+    number (``int``, ``float``, :class:`~decimal.Decimal`) is a figure.
     """
     if isinstance(text, bool):
         raise InvalidValueError(f"expected a figure for {indicator.id}, got {text!r}")
-    if isinstance(text, int | float):
-        return Figure(text) if math.isfinite(text) else _not_finite(text)
-    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    if isinstance(text, float) and not math.isfinite(text):
+        _not_finite(text)
+    if isinstance(text, numbers.Real | Decimal):
+        return Figure(text)
+    if not isinstance(text, str):
+        raise InputTypeError(f"a value is text or a number, got {type(text).__name__}: {text!r}")
+    raw = unicodedata.normalize("NFKC", text).strip()
     if not raw:
         raise InvalidValueError("the value is empty")
     if raw.lower() in _NOT_FINITE:
@@ -313,25 +374,30 @@ def read_value(text: str | float, indicator: Indicator) -> ObservedValue:
         raise InvalidValueError(
             f"{indicator.id} is measured in stages: expected one of {', '.join(stages)}"
         )
-    _check_digits(str(text))
-    composite = _composite_target(indicator)
-    if composite is not None:
-        parsed = parse_target(raw)
-        if not isinstance(parsed, CompositeTarget):
-            labels = " ".join(f"{p.label}N" for p in composite.parts)
-            raise InvalidValueError(f"{indicator.id} has labelled parts: expected e.g. {labels!r}")
-        return CompositeValue(parsed.parts)
+    _check_digits(text)
     try:
         target = parse_target(raw)
     except TargetParseError as exc:
         raise InvalidValueError(str(exc)) from None
+    composite = _composite_target(indicator)
+    if composite is not None:
+        if not isinstance(target, CompositeTarget):
+            labels = " ".join(f"{p.label}N" for p in composite.parts)
+            raise InvalidValueError(f"{indicator.id} has labelled parts: expected e.g. {labels!r}")
+        return CompositeValue(target.parts)
     if isinstance(target, RelativeTarget):
         return RelativeChange(target.percent)
     number = raw.removesuffix("%").rstrip() if indicator.unit == "%" else raw
     try:
         return Figure(parse_number(number))
     except TargetParseError:
-        raise InvalidValueError(_figure_hint(indicator)) from None
+        comma = (
+            ": a comma only separates thousands, in groups of three (1,234); write a "
+            "decimal with a point (55.5, not 55,5)"
+            if "," in number
+            else ""
+        )
+        raise InvalidValueError(_figure_hint(indicator) + comma) from None
 
 
 #: The characters that are digits in a figure: ASCII and full-width digits. Others that
@@ -395,12 +461,7 @@ def value_rule(indicator: Indicator) -> ValueRule:
     composite = _composite_target(indicator)
     if composite is not None:
         return ValueRule(ValueRuleKind.PARTS, parts=tuple(p.label for p in composite.parts))
-    low: float | None = None
-    high: float | None = None
-    if indicator.unit == "%":
-        low, high = 0.0, 100.0
-    elif _cannot_be_negative(indicator):
-        low = 0.0
+    low, high = _figure_range(indicator)
     if _has_relative_target(indicator):
         return ValueRule(ValueRuleKind.CHANGE, low, high)
     if high is not None:
@@ -408,6 +469,17 @@ def value_rule(indicator: Indicator) -> ValueRule:
     if low is not None:
         return ValueRule(ValueRuleKind.NON_NEGATIVE, low)
     return ValueRule(ValueRuleKind.FIGURE)
+
+
+def _figure_range(indicator: Indicator) -> tuple[float | None, float | None]:
+    """The smallest and the largest figure ``indicator`` takes, as a plain figure or as a
+    labelled part (``None``: no bound): 0 to 100 for a percentage, 0 or more for a count, a
+    length or an area."""
+    if indicator.unit == "%":
+        return 0.0, 100.0
+    if _cannot_be_negative(indicator):
+        return 0.0, None
+    return None, None
 
 
 def check_value(value: ObservedValue, indicator: Indicator) -> None:
@@ -431,6 +503,8 @@ def check_value(value: ObservedValue, indicator: Indicator) -> None:
         got = [p.label for p in value.parts]
         if sorted(want) != sorted(got):
             raise InvalidValueError(f"{indicator.id} has parts {want}, the value gives {got}")
+        for p in value.parts:
+            _check_figure(p.value, indicator, p.label)
         return
     if isinstance(value, RelativeChange):
         if not _has_relative_target(indicator):
@@ -444,19 +518,29 @@ def check_value(value: ObservedValue, indicator: Indicator) -> None:
         return
     if not isinstance(value, Figure):
         raise InvalidValueError(_figure_hint(indicator))
-    rule = value_rule(indicator)
-    if rule.high is not None and not (rule.low or 0) <= value.value <= rule.high:
+    _check_figure(value.value, indicator)
+
+
+def _check_figure(number: float, indicator: Indicator, part: str | None = None) -> None:
+    """A figure of ``indicator`` (or of its labelled ``part``) in its range
+    (``_figure_range``): 0 to 100 for a percentage, never negative for a count, a length
+    or an area."""
+    of = f" (part {part})" if part else ""
+    low, high = _figure_range(indicator)
+    if high is not None and not (low or 0) <= number <= high:
         raise InvalidValueError(
-            f"{indicator.id} is a percentage: expected 0 to 100, got {value.value:g}"
+            f"{indicator.id}{of} is a percentage: expected 0 to 100, got {number_text(number)}"
         )
-    if rule.low is not None and value.value < rule.low:
+    if low is not None and number < low:
         if indicator.unit in MEASURE_UNITS:
             what = f"measures {indicator.unit}: a length or an area"
         elif indicator.unit:
             what = f"counts {indicator.unit}: a count"
         else:
             what = "is a count: a count"
-        raise InvalidValueError(f"{indicator.id} {what} cannot be negative ({value.value:g})")
+        raise InvalidValueError(
+            f"{indicator.id}{of} {what} cannot be negative ({number_text(number)})"
+        )
 
 
 def _cannot_be_negative(indicator: Indicator) -> bool:
