@@ -34,7 +34,7 @@ def best(fn: Callable[[], object], repeat: int = 7, number: int = 1) -> float:
 
 
 def cold_load() -> object:
-    loading._load.cache_clear()
+    loading._built.clear()
     return fukuoka_dx.load_plan()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import threading
 from importlib import resources
 from typing import Final
 
@@ -53,12 +54,27 @@ def _resource(edition: str) -> resources.abc.Traversable:
     return resources.files("fukuoka_dx").joinpath("data", f"plan-{edition}.json")
 
 
-@functools.cache
 def _load(edition: str) -> Plan:
+    """Build an edition from its packaged JSON (uncached: :func:`load_plan` keeps it)."""
     data = json.loads(_resource(edition).read_bytes())
     return structure(data, Plan, what=f"packaged plan edition {edition}")
 
 
+#: Held while an edition is first built, so that threads asking at once get one plan object.
+_BUILDING: Final = threading.Lock()
+#: The editions built so far (the fast path of :func:`load_plan`, read without the lock).
+_built: dict[str, Plan] = {}
+
+
 def load_plan(edition: str | None = None) -> Plan:
-    """A plan edition (``"2023-09"``); the latest when ``edition`` is omitted. Cached."""
-    return _load(latest_edition() if edition is None else edition)
+    """A plan edition (``"2023-09"``); the latest when ``edition`` is omitted. Cached: every
+    call, from any thread, gets the same object (the first calls, made at once from several
+    threads, build it once)."""
+    key = latest_edition() if edition is None else edition
+    plan = _built.get(key)
+    if plan is not None:
+        return plan
+    with _BUILDING:
+        if key not in _built:  # another thread may have built it while this one waited
+            _built[key] = _load(key)
+        return _built[key]

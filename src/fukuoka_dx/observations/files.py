@@ -311,6 +311,21 @@ def _json_constant(name: str) -> None:
     raise ValueError(f"{name} is not a figure")
 
 
+class _JSONNumber(Decimal):
+    """A number of a JSON file, exactly as written: its value a decimal (never a float
+    rounded on the way in), its text the digits of the file (``1e400``, quoted so)."""
+
+    _text: str
+
+    def __new__(cls, text: str) -> _JSONNumber:
+        number = super().__new__(cls, text)
+        number._text = text
+        return number
+
+    def __str__(self) -> str:
+        return self._text
+
+
 def _json_year(value: object) -> object:
     """A JSON number written as a whole number (``2025``) as an int; any other value as it is,
     for the fiscal year reader to read or refuse."""
@@ -338,8 +353,8 @@ def parse_observations_json(
             _text_given(text, "observations_json").removeprefix("\ufeff"),
             object_pairs_hook=_json_object,
             parse_constant=_json_constant,
-            parse_float=Decimal,
-            parse_int=Decimal,
+            parse_float=_JSONNumber,
+            parse_int=_JSONNumber,
         )
     except json.JSONDecodeError as exc:
         raise ObservationsError(

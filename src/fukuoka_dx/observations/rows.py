@@ -75,7 +75,12 @@ def _written(value: object) -> str:
     number as a spreadsheet shows it (``120``, not ``120.0``)."""
     if value is None:
         return ""
-    return number_text(value) if isinstance(value, float) else str(value)
+    text = number_text(value) if isinstance(value, float) else str(value)
+    return text if len(text) <= _LONGEST else f"{text[:24]}… ({len(text)} characters)"
+
+
+#: The longest cell a message quotes in full: a longer one is quoted by its start and length.
+_LONGEST: Final = 200
 
 
 def _row_observation(
@@ -179,6 +184,10 @@ def read_rows(
     problem instead, naming it. ``problems`` are the reader's own, taken after the rows (a
     reader may add to them while its rows are read); ``progress`` is called as
     :data:`ReadProgress` says."""
+    if not isinstance(plan, Plan):
+        raise InputTypeError(
+            f"expected the plan to read against (such as load_plan()), got {type(plan).__name__}"
+        )
     row_problems: list[InputProblem] = []
     years = observation_years(plan)
     skipped: list[str] = []

@@ -120,6 +120,12 @@ def exact_number(value: object, what: str = "a figure") -> float:
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
+        if isinstance(value, numbers.Integral) or (
+            isinstance(value, Decimal) and value.is_finite()
+        ):
+            raise InvalidValueError(
+                f"{_shown(value)} is too large for {what} (beyond about 1.8e308)"
+            )
         raise InvalidValueError(f"{what} must be a finite number, got {_shown(value)}")
     if isinstance(value, numbers.Integral):
         exact = int(value) == number  # compared exactly, as integers

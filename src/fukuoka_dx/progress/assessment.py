@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
@@ -117,9 +118,11 @@ class Assessment:
         return plan
 
     def result(self, indicator_id: str) -> IndicatorProgress:
-        """The result for one indicator; an unknown id names close matches."""
+        """The result for one indicator, its id read as the plan's look-ups read it
+        (full-width forms as half-width); an unknown id names close matches."""
+        key = unicodedata.normalize("NFKC", str(indicator_id)).strip()
         for r in self.results:
-            if r.indicator_id == indicator_id:
+            if r.indicator_id == key:
                 return r
         raise NotFoundError.for_key(
             "indicator", indicator_id, [r.indicator_id for r in self.results]

@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import attrs
 
-from fukuoka_dx.errors import InvalidValueError
+from fukuoka_dx.errors import InputTypeError, InvalidValueError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_fiscal_year
 from fukuoka_dx.model import Indicator, Plan, TargetColumn
 from fukuoka_dx.observations.values import (
@@ -33,6 +33,7 @@ from fukuoka_dx.observations.values import (
     ObservedValue,
     RelativeChange,
     Stage,
+    check_value,
     value_text,
 )
 from fukuoka_dx.progress.reasons import Reason
@@ -103,12 +104,26 @@ class Status(enum.StrEnum):
     NO_DATA = "no_data"
 
 
+def _ratio(_instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    """A threshold: a finite number from 0 to 1, a ratio (0.95), never a percentage (95)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputTypeError(f"threshold {attribute.name} is a number, got {value!r}")
+    if not math.isfinite(value):
+        raise InvalidValueError(f"threshold {attribute.name} must be finite, got {value!r}")
+    if not 0 <= value <= 1:
+        hint = f": a ratio, {value / 100:g} for {value:g} %" if 1 < value <= 100 else ""
+        raise InvalidValueError(
+            f"threshold {attribute.name} is a progress ratio from 0 to 1, got {value:g}{hint}"
+        )
+
+
 @attrs.frozen
 class Thresholds:
-    """The bands on the progress ratio ``R`` (ESCAP/open-sdg practice): 0.95 and 0.6."""
+    """The bands on the progress ratio ``R`` (ESCAP/open-sdg practice): 0.95 and 0.6. Each
+    is a ratio from 0 to 1 (0.95, not 95)."""
 
-    on_track: float = 0.95
-    needs_acceleration: float = 0.6
+    on_track: float = attrs.field(default=0.95, validator=_ratio)
+    needs_acceleration: float = attrs.field(default=0.6, validator=_ratio)
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.needs_acceleration <= self.on_track:
@@ -355,7 +370,10 @@ def evaluate(
     column: TargetColumn | str,
     thresholds: Thresholds = Thresholds(),
 ) -> IndicatorProgress:
-    """Judge one indicator against one target column from one observation (or none)."""
+    """Judge one indicator against one target column from one observation (or none). The
+    observation's value is checked as reading checks it
+    (:func:`~fukuoka_dx.observations.values.check_value`): one the indicator does not take
+    is an :class:`~fukuoka_dx.errors.InvalidValueError`, never judged."""
     column = TargetColumn(column)
     if column is TargetColumn.BASELINE:
         raise InvalidValueError("progress is measured against the midterm or final target")
@@ -376,6 +394,7 @@ def evaluate(
         raise InvalidValueError(
             f"observation of {observation.indicator_id} given for {indicator.id}"
         )
+    check_value(observation.value, indicator)  # as reading does: 120 % is no achievement
     expected = expected_share(observation.fiscal_year, indicator.baseline_fy, target_fy)
     j = _judge(indicator, target, observation.value)
     if j.holds_level:  # no gradual path to a level that is to be held throughout

@@ -24,13 +24,14 @@ import enum
 import itertools
 import math
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
 import attrs
 
 from fukuoka_dx._validators import non_empty_text
-from fukuoka_dx.errors import InvalidValueError
+from fukuoka_dx.errors import InputTypeError, InvalidValueError
 from fukuoka_dx.model import Indicator, TargetColumn
 from fukuoka_dx.observations.values import Figure, RelativeChange
 from fukuoka_dx.progress.rules import (
@@ -62,6 +63,15 @@ NO_RATE_STATUSES: Final = (
     Status.NO_DATA,
 )
 NONE: Final = "-"
+#: The statuses whose label means no grade at all: nothing could be judged.
+NO_GRADE_STATUSES: Final = (Status.NOT_ASSESSABLE, Status.NO_DATA)
+#: Labels that read as :data:`NONE` (dashes of every width), compared as :func:`_label_key`.
+_NONE_LABELS: Final = frozenset({"-", "－", "―", "ー", "—", "–", "‐", "−", "n/a"})
+
+
+def _label_key(label: str) -> str:
+    """A label as compared for look-alikes: NFKC, without spaces, case folded."""
+    return "".join(unicodedata.normalize("NFKC", label).split()).casefold()
 
 
 class SchemeKind(enum.StrEnum):
@@ -118,6 +128,15 @@ def _check_bands(scheme: Scheme, _attribute: object, bands: tuple[Band, ...]) ->
     labels = [b.label for b in bands]
     if len(set(labels)) != len(labels):
         raise InvalidValueError(f"scheme {scheme.name!r}: band labels repeat: {labels}")
+    no_grade = {_label_key(n.label) for n in scheme.no_rate if n.status in NO_GRADE_STATUSES}
+    for band in bands:
+        key = _label_key(band.label)
+        if key in _NONE_LABELS or key in no_grade:
+            raise InvalidValueError(
+                f"scheme {scheme.name!r}: band {band.label!r} is labelled like no grade (the "
+                f"label of results without a rate or an observation): a graded result would "
+                f"look ungraded; choose another label"
+            )
 
 
 def _check_no_rate(scheme: Scheme, _attribute: object, value: tuple[NoRateLabel, ...]) -> None:
@@ -268,11 +287,38 @@ BASELINE: Final = Scheme("baseline", SchemeKind.BASELINE)
 SCHEMES: Final[Mapping[str, Scheme]] = {s.name: s for s in (STANDARD, ABCD, BASELINE)}
 
 
-def read_scheme(text: str, *, name: str = "custom") -> Scheme:
-    """A band scheme from TOML text; a problem (overlapping or unordered bands, an unknown
-    key or status) is an :class:`~fukuoka_dx.errors.InvalidValueError` naming it."""
+def _scheme_text(data: str | bytes, name: str) -> str:
+    """The text of a TOML scheme: UTF-8 (TOML's one encoding), a byte-order mark allowed;
+    bytes in another encoding are refused, naming Shift_JIS where they read as it."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    if not isinstance(data, bytes | bytearray):
+        raise InputTypeError(
+            f"scheme {name!r}: expected TOML text or its bytes, got {type(data).__name__}"
+        )
     try:
-        data = tomllib.loads(text)
+        return bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        try:
+            bytes(data).decode("cp932")
+        except UnicodeDecodeError:
+            said = ""
+        else:
+            said = " (it reads as Shift_JIS, cp932)"
+        raise InvalidValueError(
+            f"scheme {name!r}: line {line} is not UTF-8{said}: a TOML file is UTF-8; save it "
+            f"as UTF-8"
+        ) from None
+
+
+def read_scheme(text: str | bytes, *, name: str = "custom") -> Scheme:
+    """A band scheme from TOML text or the bytes of a TOML file (UTF-8, with or without a
+    byte-order mark); a problem (overlapping or unordered bands, a band labelled like no
+    grade, an unknown key or status, a file not in UTF-8) is an
+    :class:`~fukuoka_dx.errors.InvalidValueError` naming it."""
+    try:
+        data = tomllib.loads(_scheme_text(text, name))
     except tomllib.TOMLDecodeError as exc:
         raise InvalidValueError(f"scheme {name!r}: not TOML: {exc}") from None
     unknown = sorted(set(data) - {"band", "no_rate"})
