@@ -8,12 +8,20 @@
 - a cached ``load_plan()`` call (goal: under 1 us)
 - ``import fukuoka_dx`` against importing attrs, cattrs and pendulum alone (goal: +10 ms)
 - assessing the whole plan with 1, 10 and 100 observations per indicator (goal: linear)
+- reading observations, time and memory per 10,000 rows: a CSV file against a plain reader
+  of the same text that checks nothing (the csv module, ``float`` and ``date.fromisoformat``),
+  and a workbook (in openpyxl's read-only mode, as the reader reads it) against openpyxl
+  reading the same cells in that mode (needs the ``excel`` extra)
+
+``python benchmarks/bench.py reading`` runs the last one alone.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import importlib.util
+import io
 import json
 import os
 import statistics
@@ -21,6 +29,7 @@ import subprocess
 import sys
 import time
 import timeit
+import tracemalloc
 from collections.abc import Callable
 
 import fukuoka_dx
@@ -122,7 +131,115 @@ def assess_time(per_indicator: int) -> float:
     return best(lambda: fukuoka_dx.assess(plan, observations, as_of=day), repeat=5)
 
 
+def reading_rows(n: int) -> list[Observation]:
+    """``n`` valid observations of the indicators that take a figure, without conflicts (one
+    as-of date each), as a bureau's file would hold them."""
+    plan = fukuoka_dx.load_plan()
+    figures = [ind for ind in plan.indicators if _takes_a_figure(ind)]
+    rows: list[Observation] = []
+    k = 0
+    while len(rows) < n:
+        fy = 2023 + (k % 4)
+        day = dt.date(fy, 4, 1) + dt.timedelta(days=k // 4)
+        rows += [Observation(ind.id, fy, Figure(float(k % 101)), as_of=day) for ind in figures]
+        k += 1
+    return rows[:n]
+
+
+def _workbook(rows: list[Observation]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("実績")
+    ws.append(["indicator_id", "fiscal_year", "value", "as_of", "source", "note"])
+    for o in rows:
+        assert isinstance(o.value, Figure) and o.as_of is not None
+        day = dt.date(o.as_of.year, o.as_of.month, o.as_of.day)
+        ws.append([o.indicator_id, o.fiscal_year.year, o.value.value, day, o.source, o.note])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def peak_memory(fn: Callable[[], object]) -> float:
+    """The peak of memory allocated while ``fn`` runs, in MB (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def _plain_csv(text: str) -> list[tuple[str, int, float, dt.date | None]]:
+    """The yardstick of the CSV reader: the same text read with no check at all."""
+    return [
+        (
+            row["indicator_id"],
+            int(row["fiscal_year"]),
+            float(row["value"]),
+            dt.date.fromisoformat(row["as_of"]) if row["as_of"] else None,
+        )
+        for row in csv.DictReader(io.StringIO(text))
+    ]
+
+
+def _read_cells(data: bytes) -> int:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        return sum(len(row) for ws in wb.worksheets for row in ws.iter_rows(values_only=True))
+    finally:
+        wb.close()
+
+
+def reading(n: int = 10_000) -> None:
+    """Reading ``n`` observation rows from CSV and from a workbook: time and peak memory per
+    10,000 rows, each against its yardstick measured in the same run."""
+    from fukuoka_dx.observations import parse_observations_csv, write_observations_csv
+
+    plan = fukuoka_dx.load_plan()
+    rows = reading_rows(n)
+    text = write_observations_csv(rows)
+    per = 10_000 / n
+    forms: list[tuple[str, Callable[[], object], str, Callable[[], object]]] = [
+        (
+            "CSV",
+            lambda: parse_observations_csv(text, plan),
+            "plain csv",
+            lambda: _plain_csv(text),
+        )
+    ]
+    if importlib.util.find_spec("openpyxl") is None:
+        print("reading a workbook: skipped (openpyxl not installed: the excel extra)")
+    else:
+        from fukuoka_dx.observations.spreadsheet import read_observations_xlsx
+
+        data = _workbook(rows)
+        forms.append(
+            (
+                "xlsx",
+                lambda: read_observations_xlsx(io.BytesIO(data), plan),
+                "openpyxl read-only",
+                lambda: _read_cells(data),
+            )
+        )
+    print(f"reading {n:,} rows (figures per 10,000 rows):")
+    for form, read, yardstick, measure in forms:
+        t_read, t_yard = best(read, repeat=5) * per, best(measure, repeat=5) * per
+        m_read, m_yard = peak_memory(read) * per, peak_memory(measure) * per
+        print(
+            f"  {form:<4} read: {t_read * 1e3:7.0f} ms {m_read:5.1f} MB   "
+            f"{yardstick:>18}: {t_yard * 1e3:6.0f} ms {m_yard:5.1f} MB   "
+            f"ratio {t_read / t_yard:5.1f}x time, {m_read / m_yard:4.1f}x memory"
+        )
+
+
 def main() -> None:
+    if sys.argv[1:] == ["reading"]:
+        reading()
+        return
     first_answer()
     raw = loading.read_plan_bytes()
     t_json = best(lambda: json.loads(raw))
@@ -151,6 +268,7 @@ def main() -> None:
     for n in (1, 10, 100):
         t = assess_time(n)
         print(f"assess, {n:3d} obs/indicator: {t * 1e3:8.2f} ms  ratio to 1: {t / base:6.1f}x")
+    reading()
 
 
 if __name__ == "__main__":

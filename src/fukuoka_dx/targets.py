@@ -316,7 +316,9 @@ def parse_number(text: str) -> float:
     value = float(digits)
     if not math.isfinite(value):
         raise TargetParseError(f"{text!r} is not a finite figure")
-    if Decimal(number_text(value)) != Decimal(digits):
+    significant = len(digits) - (digits[0] in "+-") - ("." in digits)
+    # up to 15 digits a float always holds exactly (DBL_DIG); beyond, compare the decimals
+    if significant > 15 and Decimal(number_text(value)) != Decimal(digits):
         raise InvalidValueError(
             f"{text!r} has more digits than a figure holds exactly (about 15 significant "
             f"digits): it would be read as {number_text(value)}"

@@ -136,8 +136,13 @@ def _row_observation(
         None if source is None else str(source),
         None if note is None else str(note),
     )
-    shown = {c: _written(cells.get(c)) for c in ("indicator_id", "fiscal_year", "value", "as_of")}
-    return observation, observation_problems(plan, observation, loc, years, shown)
+    found = observation_problems(plan, observation, loc, years)
+    if found:  # again, quoting the cells as the file holds them
+        shown = {
+            c: _written(cells.get(c)) for c in ("indicator_id", "fiscal_year", "value", "as_of")
+        }
+        found = observation_problems(plan, observation, loc, years, shown)
+    return observation, found
 
 
 def _is_empty(value: object) -> bool:
