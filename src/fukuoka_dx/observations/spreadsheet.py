@@ -1,11 +1,15 @@
 """Observations in an Excel workbook (``.xlsx``): the reader, with the ``excel`` extra.
 
-The observations sheet is the first sheet whose first row names the columns
-``indicator_id``, ``fiscal_year`` and ``value`` (then optionally ``as_of``, ``source`` and
-``note``), by their machine names or by their headers for people in Japanese or English
+The observation sheets are every sheet whose first row names the columns ``indicator_id``,
+``fiscal_year`` and ``value`` (then optionally ``as_of``, ``source`` and ``note``), by their
+machine names or by their headers for people in Japanese or English
 (:data:`OBSERVATION_HEADERS`, the headers of the template ``fukuoka-dx`` writes); other
-columns, such as a template's names and targets, are ignored. Each row then goes through the
-same reading and checks as a CSV row (:func:`~fukuoka_dx.observations.rows.read_rows`).
+columns, such as a template's names and targets, and other sheets are ignored. Reading them
+all, not the first alone, leaves no sheet of figures out without a word; a sheet copied
+gives nothing twice, and a copy that differs is a conflict naming both. Each row then goes
+through the same reading and checks as a CSV row
+(:func:`~fukuoka_dx.observations.rows.read_rows`). The workbook is read in openpyxl's
+read-only mode, row by row, and read a second time for its formulas only where it has any.
 
 A cell is read as it is stored, never guessed at: a number stays the number, a date becomes
 the date. What cannot be read for sure is a problem naming the sheet, the row, the column and

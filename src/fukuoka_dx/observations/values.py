@@ -17,6 +17,7 @@ import datetime as _dt
 import enum
 import math
 import numbers
+import re
 import unicodedata
 from decimal import Decimal
 from typing import ClassVar, Final, NoReturn
@@ -106,7 +107,7 @@ COUNT_UNITS: Final = frozenset(
 MEASURE_UNITS: Final = frozenset({"km", "m", "ha"})
 
 
-def exact_number(value: object, what: str = "a figure") -> float:
+def _exact_number(value: object, what: str = "a figure") -> float:
     """A number as a float, refused where it would not stay the number given: text (read it
     with :func:`parse_value`), ``True``/``False``, NaN and infinities, and an integer or a
     decimal that a float cannot hold exactly (``2**53 + 1``, 400 digits), which would be
@@ -148,17 +149,18 @@ def _shown(value: object) -> str:
 
 
 def _figure_number(value: object) -> float:
-    return exact_number(value, "a figure")
+    return _exact_number(value, "a figure")
 
 
 def _percent_number(value: object) -> float:
-    return exact_number(value, "a change in percent")
+    return _exact_number(value, "a change in percent")
 
 
 @attrs.frozen
 class Figure:
-    """An observed figure (``1,234``, ``51.3``): a number, kept exactly or refused
-    (:func:`exact_number`); text is read by :func:`parse_value`."""
+    """An observed figure (``1,234``, ``51.3``): a number (``int``, ``float``,
+    :class:`~decimal.Decimal`), kept exactly or refused (an integer or a decimal that a float
+    cannot hold exactly would be shown changed); text is read by :func:`parse_value`."""
 
     kind: ClassVar[ValueKind] = ValueKind.FIGURE
     value: float = attrs.field(converter=_figure_number)
@@ -338,6 +340,10 @@ def _value_without_indicator(raw: str | float) -> ObservedValue:
     return Stage(text)
 
 
+#: A figure written with a decimal comma (``55,5``): one comma, not before three digits.
+_DECIMAL_COMMA: Final = re.compile(r"^[+-]?\d+,(?:\d{1,2}|\d{4,})$")
+
+
 def _figure_hint(indicator: Indicator) -> str:
     """What a figure of ``indicator`` looks like, for a message."""
     if indicator.unit == "%":
@@ -400,7 +406,7 @@ def read_value(text: str | float | Decimal, indicator: Indicator) -> ObservedVal
         comma = (
             ": a comma only separates thousands, in groups of three (1,234); write a "
             "decimal with a point (55.5, not 55,5)"
-            if "," in number
+            if _DECIMAL_COMMA.match(number)
             else ""
         )
         raise InvalidValueError(_figure_hint(indicator) + comma) from None
