@@ -16,8 +16,9 @@ file (and the encoding it was read in, when not UTF-8), the line and the column,
 cell as written. Every row then goes through the same checks as observations given in Python
 (:mod:`fukuoka_dx.observations.checks`).
 
-``read_*`` take a file (a path or an open text file); ``parse_*`` take the text itself. All
-return a :class:`~fukuoka_dx.observations.rows.ReadResult`.
+``read_*`` take a file (a path, or a file open in text or in binary mode); ``parse_*`` take
+the text itself; each takes a ``progress`` hook for long files. All return a
+:class:`~fukuoka_dx.observations.rows.ReadResult`.
 
 >>> from fukuoka_dx import load_plan
 >>> result = parse_observations_csv(

@@ -63,8 +63,6 @@ NO_RATE_STATUSES: Final = (
     Status.NO_DATA,
 )
 NONE: Final = "-"
-#: The statuses whose label means no grade at all: nothing could be judged.
-NO_GRADE_STATUSES: Final = (Status.NOT_ASSESSABLE, Status.NO_DATA)
 #: Labels that read as :data:`NONE` (dashes of every width), compared as :func:`_label_key`.
 _NONE_LABELS: Final = frozenset({"-", "－", "―", "ー", "—", "–", "‐", "−", "n/a"})
 
@@ -128,14 +126,12 @@ def _check_bands(scheme: Scheme, _attribute: object, bands: tuple[Band, ...]) ->
     labels = [b.label for b in bands]
     if len(set(labels)) != len(labels):
         raise InvalidValueError(f"scheme {scheme.name!r}: band labels repeat: {labels}")
-    no_grade = {_label_key(n.label) for n in scheme.no_rate if n.status in NO_GRADE_STATUSES}
     for band in bands:
-        key = _label_key(band.label)
-        if key in _NONE_LABELS or key in no_grade:
+        if _label_key(band.label) in _NONE_LABELS:
             raise InvalidValueError(
-                f"scheme {scheme.name!r}: band {band.label!r} is labelled like no grade (the "
-                f"label of results without a rate or an observation): a graded result would "
-                f"look ungraded; choose another label"
+                f"scheme {scheme.name!r}: band {band.label!r} is labelled like no grade "
+                f"({NONE!r}, the grade of results without a rate or an observation): a graded "
+                f"result would look ungraded; choose another label"
             )
 
 
