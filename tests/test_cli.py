@@ -318,3 +318,41 @@ def test_errors_are_capped_with_a_count(tmp_path: Path) -> None:
     assert code == 2 and len(lines) == 51 and "and 30 more problem(s)" in lines[-1]
     code, _, err = call("--max-errors", "0", "progress", str(bad))
     assert len(err.splitlines()) == 80
+
+
+def test_a_long_read_shows_a_counter_only_when_wanted() -> None:
+    from fukuoka_dx.cli.progress_display import reading_progress
+    from fukuoka_dx.words import Lang
+
+    times = iter([0.0, 0.5, 3.0, 3.5])
+    out = io.StringIO()
+    hook = reading_progress(out, Lang.EN, "big.csv", "always", clock=lambda: next(times))
+    assert hook is not None
+    hook(1000, None)  # within the first seconds: nothing yet
+    assert out.getvalue() == ""
+    hook(2000, None)
+    hook(3000, 3000)
+    assert out.getvalue() == (
+        "\rfukuoka-dx: reading big.csv: 2,000 rows"
+        "\rfukuoka-dx: reading big.csv: 3,000 / 3,000 rows\n"
+    )
+    assert reading_progress(io.StringIO(), Lang.EN, "x", "auto") is None  # not a terminal
+    assert reading_progress(out, Lang.EN, "x", "never") is None
+
+
+def test_threshold_options_given_as_percentages_are_refused() -> None:
+    code, out, err = call("progress", str(EXAMPLE), "--on-track", "95")
+    assert code == 2 and out == "" and "0.95" in err
+
+
+def test_a_scheme_file_with_a_bom_is_read_and_one_in_shift_jis_named(tmp_path: Path) -> None:
+    bands = '[[band]]\nlabel = "◎"\nmin = 1.0\n\n[[band]]\nlabel = "△"\n'
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf" + bands.encode("utf-8"))
+    code, out, err = call("progress", str(EXAMPLE), "--scheme", str(bom), "--as-of", "2026-03-31")
+    assert "評価" in out or "grade" in out
+    assert code == 0, err
+    sjis = tmp_path / "sjis.toml"
+    sjis.write_bytes(bands.encode("cp932"))
+    code, _, err = call("progress", str(EXAMPLE), "--scheme", str(sjis))
+    assert code == 2 and "UTF-8" in err

@@ -376,9 +376,11 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     # -- the command line's notes on stderr --
     "cli.read_as": (
-        "{file} を {encoding} (Shift_JIS) として読み込みました",
-        "read {file} as {encoding} (Shift_JIS)",
+        "{file} を {encoding} として読み込みました",
+        "read {file} as {encoding}",
     ),
+    "cli.progress": ("{what} を読み込み中: {done}{of} 行", "reading {what}: {done}{of} rows"),
+    "cli.progress_of": (" / {total}", " / {total}"),
     "cli.rejected": ("読み取れなかった行: {problem}", "rejected: {problem}"),
     "cli.skipped": ("値のない {n} 行を読み飛ばしました", "{n} row(s) without a value were skipped"),
     "cli.left_out": (

@@ -55,10 +55,10 @@ def scheme_arg(text: str) -> Scheme:
             f"{text!r}: expected {', '.join(SCHEMES)} or a .toml file of bands"
         )
     try:
-        return read_scheme(path.read_text("utf-8"), name=path.stem)
+        return read_scheme(path.read_bytes(), name=path.stem)  # the bytes: a BOM, Shift_JIS named
     except OSError as exc:
         raise argparse.ArgumentTypeError(f"cannot read {text}: {exc.strerror}") from None
-    except (FukuokaDXError, UnicodeDecodeError) as exc:
+    except FukuokaDXError as exc:
         raise argparse.ArgumentTypeError(f"{text}: {exc}") from None
 
 
@@ -82,7 +82,14 @@ def add_assess_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--encoding",
         choices=tuple(ENCODINGS),
-        help="the file's encoding (default: UTF-8, or Shift_JIS/cp932 when it is not UTF-8)",
+        help="the file's encoding (default: UTF-8, or Shift_JIS/cp932 or EUC-JP when the "
+        "bytes can only be that; a file that could be either is refused)",
+    )
+    p.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="a counter on stderr while a long file is read (auto: on a terminal, after 2 s)",
     )
     p.add_argument(
         "--keep-valid",
@@ -111,6 +118,8 @@ class AssessOptions:
     keep_valid: bool = False
     scheme: Scheme = STANDARD
     thresholds: Thresholds = attrs.field(factory=Thresholds)
+    progress: str = "auto"
+    """``auto``, ``always`` or ``never``: the reading counter on stderr."""
 
 
 def assess_options(args: argparse.Namespace) -> AssessOptions:
@@ -124,4 +133,5 @@ def assess_options(args: argparse.Namespace) -> AssessOptions:
         keep_valid=args.keep_valid,
         scheme=args.scheme or STANDARD,
         thresholds=Thresholds(**{k: v for k, v in given.items() if v is not None}),
+        progress=args.progress,
     )

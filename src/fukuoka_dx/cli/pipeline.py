@@ -8,6 +8,7 @@ import attrs
 
 from fukuoka_dx.cli.options import AssessOptions
 from fukuoka_dx.cli.output import Output
+from fukuoka_dx.cli.progress_display import reading_progress
 from fukuoka_dx.errors import ObservationsError
 from fukuoka_dx.fiscal_calendar import today
 from fukuoka_dx.model import Plan
@@ -17,6 +18,13 @@ from fukuoka_dx.progress import Assessment, assess
 from fukuoka_dx.report.labels import reason_label
 
 __all__ = ["Assessed", "read_and_assess"]
+
+#: How the encodings a reader reports are named for people.
+_ENCODING_NAMES = {"cp932": "cp932 (Shift_JIS)", "shift_jis": "Shift_JIS", "euc-jp": "EUC-JP"}
+
+
+def _encoding_name(encoding: str | None) -> str:
+    return _ENCODING_NAMES.get(str(encoding), str(encoding))
 
 
 @attrs.frozen
@@ -35,12 +43,17 @@ def read_and_assess(
     what was read. Observations the assessment leaves out are said on stderr too, unless the
     output lists them itself (``lists_exclusions``: JSON, the HTML report)."""
     reading = read_observations(
-        options.file, plan, keep_valid=True, skip_empty=True, encoding=options.encoding
+        options.file,
+        plan,
+        keep_valid=True,
+        skip_empty=True,
+        encoding=options.encoding,
+        progress=reading_progress(out.stderr, out.lang, options.file, options.progress),
     )
     if reading.rejected and not options.keep_valid:
         raise ObservationsError(reading.rejected)
     if reading.encoding not in (None, "utf-8"):
-        out.note("cli.read_as", file=options.file, encoding=reading.encoding)
+        out.note("cli.read_as", file=options.file, encoding=_encoding_name(reading.encoding))
     for problem in reading.rejected:
         out.note("cli.rejected", problem=problem)
     if reading.skipped:
