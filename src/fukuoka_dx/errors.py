@@ -42,7 +42,25 @@ class FukuokaDXError(Exception):
 
 class InvalidValueError(FukuokaDXError, ValueError):
     """A value that breaks a rule of the model (a field out of range, a plan at odds with
-    itself, a threshold below zero); the message names the field and the rule."""
+    itself, a threshold below zero); the message names the field and the rule.
+
+    ``located`` lists, where the value knows them, each problem with its place in the value
+    (``initiatives[12].id``): the JSON reader reports each at its JSON path.
+    """
+
+    located: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def at(cls, problems: Sequence[tuple[str, str]]) -> InvalidValueError:
+        """The error for ``problems``, each a place in the value and what is wrong there."""
+        if len(problems) == 1:
+            message = problems[0][1]
+        else:
+            lines = "\n".join(f"  - {m} (at {place})" for place, m in problems)
+            message = f"{len(problems)} problem(s):\n{lines}"
+        error = cls(message)
+        error.located = tuple(problems)
+        return error
 
 
 class InputTypeError(FukuokaDXError, TypeError):

@@ -13,12 +13,14 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
 from fukuoka_dx import _presentation
+from fukuoka_dx._ids import RE_EDITION, RE_INDICATOR, RE_INITIATIVE, RE_PILLAR, RE_PROMOTION_ITEM
 from fukuoka_dx._validators import non_empty_text, non_empty_texts
+from fukuoka_dx.crosswalk import Crosswalk, FateKind, Level
 from fukuoka_dx.errors import InvalidValueError, NotFoundError
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth, as_fiscal_year
 from fukuoka_dx.schedule import Schedule
@@ -32,7 +34,14 @@ from fukuoka_dx.targets import (
     TargetKind,
 )
 
+if TYPE_CHECKING:
+    from fukuoka_dx.diff import PlanDiff, Side
+
 __all__ = [
+    "RE_INDICATOR",
+    "RE_INITIATIVE",
+    "RE_PILLAR",
+    "RE_PROMOTION_ITEM",
     "Bureau",
     "BureauKind",
     "Indicator",
@@ -47,11 +56,6 @@ __all__ = [
     "Revision",
     "TargetColumn",
 ]
-
-RE_PILLAR: Final = re.compile(r"^[1-9]$")
-RE_PROMOTION_ITEM: Final = re.compile(r"^[1-9]-[1-9]\d*$")
-RE_INITIATIVE: Final = re.compile(r"^[1-9]-[1-9]\d*(?:-[1-9]\d*)?$")
-RE_INDICATOR: Final = re.compile(r"^(?P<initiative>[1-9]-[1-9]\d*(?:-[1-9]\d*)?)\.(?P<k>[1-9]\d*)$")
 
 
 def _matches(pattern: re.Pattern[str], example: str) -> Callable[[object, object, str], None]:
@@ -390,13 +394,33 @@ class Revision:
 
 _T = TypeVar("_T")
 
+#: The lookups that a crosswalk answers, by the level of their ids.
+_LEVEL_OF: Final = {
+    "pillar": Level.PILLAR,
+    "promotion item": Level.PROMOTION_ITEM,
+    "initiative": Level.INITIATIVE,
+    "indicator": Level.INDICATOR,
+}
 
-def _unique(kind: str, ids: list[str]) -> None:
-    seen: set[str] = set()
-    for i in ids:
-        if i in seen:
-            raise InvalidValueError(f"duplicate {kind} id {i!r} in the plan")
-        seen.add(i)
+#: The plan's fields that a diff does not compare as the plan's own: the edition (each side
+#: names its own), the records of each level (compared one by one), the bureaus (compared
+#: where an initiative names one) and the crosswalk (how the ids were paired).
+_NOT_PLAN_FIELDS: Final = frozenset(
+    {"edition", "pillars", "promotion_items", "bureaus", "initiatives", "crosswalk"}
+)
+
+
+def _duplicates(kind: str, field: str, ids: list[str]) -> Iterator[tuple[str, str]]:
+    """Each id given a second time, at the place of the repeat."""
+    first: dict[str, int] = {}
+    for n, i in enumerate(ids):
+        if i in first:
+            yield (
+                f"{field}[{n}]",
+                f"duplicate {kind} id {i!r} in the plan (first at {field}[{first[i]}])",
+            )
+        else:
+            first[i] = n
 
 
 @attrs.frozen(eq=True)
@@ -405,10 +429,11 @@ class Plan:
 
     ``edition`` is ``YYYY-MM`` (``2023-09``); ``first_year``/``last_year`` bound the plan
     period (令和5年度–令和8年度). Look things up by id with :meth:`initiative`,
-    :meth:`indicator`, :meth:`promotion_item` and :meth:`pillar`.
+    :meth:`indicator`, :meth:`promotion_item` and :meth:`pillar`; an id the edition before
+    gave, which its :attr:`crosswalk` maps elsewhere, is answered with where it went.
     """
 
-    edition: str = attrs.field(validator=_matches(re.compile(r"^\d{4}-\d{2}$"), "2023-09"))
+    edition: str = attrs.field(validator=_matches(RE_EDITION, "2023-09"))
     title: str = attrs.field(validator=non_empty_text)
     publisher: str = attrs.field(validator=non_empty_text)
     first_year: FiscalYear
@@ -422,46 +447,91 @@ class Plan:
         default=None, validator=attrs.validators.optional(non_empty_text)
     )
     """What the English names are: an unofficial translation, the Japanese authoritative."""
+    crosswalk: Crosswalk | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Crosswalk))
+    )
+    """Where the ids of the edition before this one went in this one (``None`` for a first
+    edition, or one whose ids all stayed)."""
 
     def __attrs_post_init__(self) -> None:
+        problems = list(self._problems())
+        if problems:
+            raise InvalidValueError.at(problems)
+
+    def _problems(self) -> Iterator[tuple[str, str]]:
+        """Every way the plan is at odds with itself, each at its place (``initiatives[3].id``)."""
         if self.first_year > self.last_year:
-            raise InvalidValueError(
-                f"plan period runs backwards: {self.first_year}–{self.last_year}"
-            )
-        _unique("pillar", [p.id for p in self.pillars])
-        _unique("promotion item", [p.id for p in self.promotion_items])
-        _unique("initiative", [i.id for i in self.initiatives])
-        _unique("bureau", [b.name_ja for b in self.bureaus])
+            yield "last_year", f"plan period runs backwards: {self.first_year}–{self.last_year}"
+        yield from _duplicates("pillar", "pillars", [p.id for p in self.pillars])
+        yield from _duplicates(
+            "promotion item", "promotion_items", [p.id for p in self.promotion_items]
+        )
+        yield from _duplicates("initiative", "initiatives", [i.id for i in self.initiatives])
+        yield from _duplicates("bureau", "bureaus", [b.name_ja for b in self.bureaus])
         pillars = {p.id for p in self.pillars}
         items = {p.id: p for p in self.promotion_items}
         initiatives = {i.id for i in self.initiatives}
         bureaus = set(self.bureaus)
         years = self.years
-        for item in self.promotion_items:
+        for n, item in enumerate(self.promotion_items):
+            where = f"promotion_items[{n}]"
             if item.pillar_id not in pillars:
-                raise InvalidValueError(f"promotion item {item.id}: no pillar {item.pillar_id}")
+                yield f"{where}.id", f"promotion item {item.id}: no pillar {item.pillar_id}"
             if item.own_block != (item.id in initiatives):
-                raise InvalidValueError(
+                yield (
+                    f"{where}.own_block",
                     f"promotion item {item.id}: own_block is {item.own_block} but the plan "
-                    f"{'has no' if item.own_block else 'has an'} initiative {item.id}"
+                    f"{'has no' if item.own_block else 'has an'} initiative {item.id}",
                 )
-        for ini in self.initiatives:
+        for n, ini in enumerate(self.initiatives):
+            where = f"initiatives[{n}]"
             if ini.promotion_item_id not in items:
-                raise InvalidValueError(
-                    f"initiative {ini.id}: no promotion item {ini.promotion_item_id}"
+                yield (
+                    f"{where}.id",
+                    f"initiative {ini.id}: no promotion item {ini.promotion_item_id}",
                 )
             if ini.reposts is not None and ini.reposts not in initiatives:
-                raise InvalidValueError(
-                    f"initiative {ini.id} re-posts {ini.reposts}, not in the plan"
+                yield (
+                    f"{where}.reposts",
+                    f"initiative {ini.id} re-posts {ini.reposts}, not in the plan",
                 )
             if ini.bureau not in bureaus:
-                raise InvalidValueError(
-                    f"initiative {ini.id}: bureau {ini.bureau.name_ja} not listed"
+                yield (
+                    f"{where}.bureau",
+                    f"initiative {ini.id}: bureau {ini.bureau.name_ja} not listed",
                 )
             if ini.schedule.years != years:
-                raise InvalidValueError(
-                    f"initiative {ini.id}: schedule years differ from the plan's"
+                yield (
+                    f"{where}.schedule.years",
+                    f"initiative {ini.id}: schedule years differ from the plan's",
                 )
+        if self.crosswalk is not None:
+            yield from self._crosswalk_problems(self.crosswalk)
+
+    def _crosswalk_problems(self, crosswalk: Crosswalk) -> Iterator[tuple[str, str]]:
+        if crosswalk.new_edition != self.edition:
+            yield (
+                "crosswalk.new_edition",
+                f"the plan's crosswalk maps to edition {crosswalk.new_edition}, not to the "
+                f"plan's own edition {self.edition}",
+            )
+        if crosswalk.new_digest is not None:
+            yield (
+                "crosswalk.new_digest",
+                "a plan's own crosswalk cannot pin the plan's digest (it is part of it)",
+            )
+        for n, message in crosswalk.missing("new", self.ids()):
+            yield f"crosswalk.entries[{n}]", message
+
+    def ids(self) -> dict[Level, frozenset[str]]:
+        """The ids of every level (``1-5`` is in both the promotion items and the
+        initiatives when the item has a block of its own)."""
+        return {
+            Level.PILLAR: frozenset(p.id for p in self.pillars),
+            Level.PROMOTION_ITEM: frozenset(p.id for p in self.promotion_items),
+            Level.INITIATIVE: frozenset(i.id for i in self.initiatives),
+            Level.INDICATOR: frozenset(ind.id for i in self.initiatives for ind in i.indicators),
+        }
 
     # -- periods --------------------------------------------------------------------------
 
@@ -486,9 +556,23 @@ class Plan:
         table = self._index[what]
         found = table.get(_key(key))
         if found is None:
-            raise NotFoundError.for_key(what, key, table)
+            raise self._not_found(what, key, table)
         assert isinstance(found, cls)
         return found
+
+    def _not_found(self, what: str, key: str, table: dict[str, object]) -> NotFoundError:
+        """The error for an id this edition lacks: where it went, when the crosswalk from the
+        edition before says so, else close matches."""
+        cw = self.crosswalk
+        level = _LEVEL_OF.get(what)
+        if cw is not None and level is not None:
+            fate = cw.resolve(_key(key), level)
+            if fate.kind is not FateKind.UNCHANGED:
+                return NotFoundError(
+                    f"no {what} {key!r} in edition {self.edition}: in edition "
+                    f"{cw.old_edition}, {fate.describe()}"
+                )
+        return NotFoundError.for_key(what, key, table)
 
     def pillar(self, pillar_id: str) -> Pillar:
         return self._get("pillar", pillar_id, Pillar)
@@ -554,6 +638,44 @@ class Plan:
         """For ``fy``, each initiative with the activities its schedule has in force."""
         fy = as_fiscal_year(fy)
         return tuple((i, i.activities(fy)) for i in self.initiatives)
+
+    # -- editions -------------------------------------------------------------------------
+
+    def diff(self, other: Plan, crosswalk: Crosswalk | None = None) -> PlanDiff:
+        """What changed from this edition to ``other``: a :class:`~fukuoka_dx.diff.PlanDiff`
+        of the pillars, promotion items, initiatives and indicators added, removed, renamed,
+        split, merged, retired and changed field by field (each schedule cell on its own).
+
+        Ids are paired as they are unless ``crosswalk`` says where they went; without one,
+        ``other``'s own :attr:`crosswalk` is used when it maps from this edition.
+        """
+        from fukuoka_dx.diff import compare  # on first use: loading a plan does not need it
+
+        if crosswalk is None and other.crosswalk is not None:
+            own = other.crosswalk
+            if own.old_edition == self.edition and own.old_digest in (None, self.digest):
+                crosswalk = own
+        return compare(self._side(), other._side(), crosswalk)
+
+    def _side(self) -> Side:
+        """This plan as the diff compares it: its own fields, its records by level."""
+        from fukuoka_dx.diff import EditionRef, Record, Side
+
+        own = tuple(
+            (f.name, getattr(self, f.name))
+            for f in attrs.fields(Plan)
+            if f.name not in _NOT_PLAN_FIELDS
+        )
+        records = {
+            Level.PILLAR: tuple(Record(p.id, p, p.title, p.title_en) for p in self.pillars),
+            Level.PROMOTION_ITEM: tuple(
+                Record(p.id, p, p.title, p.title_en) for p in self.promotion_items
+            ),
+            Level.INITIATIVE: tuple(Record(i.id, i, i.title, i.title_en) for i in self.initiatives),
+            Level.INDICATOR: tuple(Record(i.id, i, i.name, i.name_en) for i in self.indicators),
+        }
+        ref = EditionRef(self.edition, self.digest, self.title, self.years)
+        return Side(ref, own, records, frozenset({"id", "indicators"}))
 
     # -- pinning --------------------------------------------------------------------------
 

@@ -329,12 +329,30 @@ def make_converter() -> cattrs.Converter:
 converter: Final = make_converter()
 
 
+#: Marks a message that holds located problems (see :func:`_format`), to be spread out.
+_LOCATED: Final = "\x00located:"
+
+
 def _format(exc: BaseException, type_: Any) -> str:
-    """Say what was wrong: the validator's own message rather than 'invalid value'."""
+    """Say what was wrong: the validator's own message rather than 'invalid value'. An error
+    that knows where in the value each of its problems is (a ``located`` sequence of places
+    and messages) is marked, to be reported at those places."""
+    located = getattr(exc, "located", ())
+    if located:
+        return _LOCATED + json.dumps([list(pair) for pair in located])
     if isinstance(exc, ValueError | TypeError) and exc.args:
         first = exc.args[0]  # attrs' instance_of puts its message first, then details
         return str(first) if isinstance(first, str) else str(exc)
     return format_exception(exc, type_)
+
+
+def _spread(problem: str) -> list[str]:
+    """A problem as reported: a located one becomes one line per place under its path."""
+    message, sep, path = problem.rpartition(" @ ")
+    if not sep or not message.startswith(_LOCATED):
+        return [problem]
+    pairs = json.loads(message.removeprefix(_LOCATED))
+    return [f"{m} @ {path}.{place}" for place, m in pairs]
 
 
 def unstructure(value: object) -> Any:
@@ -343,7 +361,8 @@ def unstructure(value: object) -> Any:
 
 
 def structure(data: object, cls: type[_T], *, what: str | None = None) -> _T:
-    """Build a ``cls`` from plain JSON types; every problem is reported with its path."""
+    """Build a ``cls`` from plain JSON types; every problem is reported with its path (the
+    path of each problem within a value, where the value's error says it)."""
     try:
         return converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
@@ -351,7 +370,8 @@ def structure(data: object, cls: type[_T], *, what: str | None = None) -> _T:
     except (ValueError, TypeError, KeyError) as exc:
         problems = [f"{_format(exc, None)} @ $"]
     label = what or getattr(cls, "__name__", str(cls))
-    raise JSONFormatError(f"cannot read {label} from JSON", problems) from None
+    spread = [line for problem in problems for line in _spread(problem)]
+    raise JSONFormatError(f"cannot read {label} from JSON", spread) from None
 
 
 def to_json(value: object, *, indent: int | None = None) -> str:
