@@ -1,4 +1,4 @@
-"""Test helpers: the authoring files in datasrc/ and the build tool, loaded by path."""
+"""Test helpers: the authoring files in datasrc/{edition}/ and the build tool, loaded by path."""
 
 from __future__ import annotations
 
@@ -23,11 +23,15 @@ def build_tool() -> ModuleType:
     return module
 
 
+#: The folder of the packaged edition whose reading the tests audit.
+EDITION_DIR = ROOT / "datasrc" / "2023-09"
+
+
 @cache
 def blocks() -> dict[str, dict[str, Any]]:
     """Each initiative's authoring record (with its ``source_lines``), by id."""
     out: dict[str, dict[str, Any]] = {}
-    for path in sorted((ROOT / "datasrc").glob("part-*.json")):
+    for path in sorted(EDITION_DIR.glob("part-*.json")):
         for ini in json.loads(path.read_text("utf-8"))["initiatives"]:
             out[ini["id"]] = ini
     return out

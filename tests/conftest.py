@@ -29,7 +29,7 @@ settings.load_profile(
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_DEFAULT = ROOT / "datasrc" / "source-2023-09.txt"
+SEED_DEFAULT = ROOT / "datasrc" / "2023-09" / "source.txt"
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +38,6 @@ def plan() -> Plan:
 
 
 def seed_path() -> Path:
-    """The source text: ``datasrc/source-2023-09.txt``, or the file FUKUOKA_DX_SEED names."""
+    """The source text: ``datasrc/2023-09/source.txt``, or the file FUKUOKA_DX_SEED names."""
     env = os.environ.get("FUKUOKA_DX_SEED")
     return Path(env) if env else SEED_DEFAULT

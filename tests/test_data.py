@@ -201,11 +201,15 @@ def test_bureaus(plan: Plan) -> None:
             assert b.name_ja == f"区役所({b.ward})"
 
 
-def test_packaged_file_is_what_the_sources_build() -> None:
+def test_packaged_files_are_what_the_sources_build() -> None:
     tool = build_tool()
-    assert tool.render(tool.build()) == read_plan_bytes().decode("utf-8"), (
-        "src/fukuoka_dx/data is out of date with datasrc/: run `make data`"
-    )
+    plans = tool.build_all()
+    assert [p.edition for p in plans] == [e for e in fukuoka_dx.editions()]
+    for plan in plans:
+        assert tool.render(plan) == read_plan_bytes(plan.edition).decode("utf-8"), (
+            f"src/fukuoka_dx/data is out of date with datasrc/{plan.edition}/: run `make data`"
+        )
+    assert tool.stale(plans) == []
 
 
 def test_digest_pins_the_canonical_json(plan: Plan) -> None:

@@ -15,7 +15,7 @@ from fukuoka_dx.report.export import table_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = json.loads((ROOT / "datasrc" / "glossary.json").read_text("utf-8"))
-ENGLISH = json.loads((ROOT / "datasrc" / "english.json").read_text("utf-8"))
+ENGLISH = json.loads((ROOT / "datasrc" / "2023-09" / "english.json").read_text("utf-8"))
 # kana, kanji and full-width forms: none may stand in English text outside parentheses
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef々〆〜・]")
 

@@ -26,7 +26,7 @@ from fukuoka_dx import strategies as fst
 from fukuoka_dx.cli import main
 from fukuoka_dx.loading import read_plan_bytes
 from fukuoka_dx.model import Plan
-from fukuoka_dx.observations.values import OBSERVATION_COLUMNS, Observation
+from fukuoka_dx.observations.values import EDITION_COLUMNS, OBSERVATION_COLUMNS, Observation
 from fukuoka_dx.report import export
 from fukuoka_dx.report.export import TABLES, Table, format_csv, table_rows
 from fukuoka_dx.report.opendata import (
@@ -411,10 +411,13 @@ def test_every_model_field_reaches_the_plan_schema() -> None:
 
 def test_every_observation_field_reaches_the_observations_schema() -> None:
     schema = OBSERVATIONS_SCHEMA["$defs"]["Observation"]
-    assert tuple(schema["properties"]) == OBSERVATION_COLUMNS
-    assert tuple(f.name for f in attrs.fields(Observation)) == OBSERVATION_COLUMNS
+    columns = (*OBSERVATION_COLUMNS, *EDITION_COLUMNS)
+    assert tuple(schema["properties"]) == columns
+    assert tuple(f.name for f in attrs.fields(Observation)) == columns
     row = Observation("1-1.1", 2024, 59.0).json_form()
-    assert tuple(row) == OBSERVATION_COLUMNS
+    assert tuple(row) == OBSERVATION_COLUMNS  # the edition columns only when recorded
+    recorded = Observation("1-1.1", 2024, 59.0, edition="2023-09").json_form()
+    assert tuple(recorded) == (*OBSERVATION_COLUMNS, "edition")
 
 
 class Colour(enum.StrEnum):

@@ -1,6 +1,6 @@
 """Source audit: the packaged plan against the source text it was read from.
 
-The source text ships in the repository (``datasrc/source-2023-09.txt``; ``FUKUOKA_DX_SEED``
+The source text ships in the repository (``datasrc/2023-09/source.txt``; ``FUKUOKA_DX_SEED``
 names another copy). Were it absent, the audit would be reported as skipped, with the path it
 looked for.
 """

@@ -1,21 +1,27 @@
-"""Build the packaged plan JSON from the reviewed reading in ``datasrc/``.
+"""Build the packaged plan JSON of every edition from its reviewed reading in ``datasrc/``.
 
-``python tools/build_data.py`` writes ``src/fukuoka_dx/data/plan-{edition}.json``, the edition
-id read from ``datasrc/edition.json``; ``--check`` exits 1 when the packaged file differs from
-what the sources build.
+Each edition has a folder ``datasrc/{edition}/`` (``datasrc/2023-09/``): ``edition.json``,
+``english.json``, the ``part-*.json`` reading of ``source.txt``, and, for an edition after the
+first, an optional ``crosswalk.json`` saying where the ids of the edition before went.
+``python tools/build_data.py`` writes ``src/fukuoka_dx/data/plan-{edition}.json`` for each,
+oldest first; ``--check`` exits 1 when a packaged file differs from what its sources build,
+or when a packaged file has no folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from fukuoka_dx.crosswalk import Crosswalk
 from fukuoka_dx.fiscal_calendar import FiscalYear
+from fukuoka_dx.loading import reading_problems
 from fukuoka_dx.model import (
     Bureau,
     BureauKind,
@@ -39,9 +45,18 @@ DATASRC = ROOT / "datasrc"
 DATA_DIR = ROOT / "src" / "fukuoka_dx" / "data"
 
 
+#: The name of an edition's folder: the edition id, ``YYYY-MM``.
+EDITION_DIR = re.compile(r"^\d{4}-\d{2}$")
+
+
+def edition_dirs(datasrc: Path = DATASRC) -> list[Path]:
+    """The folders of the editions in ``datasrc``, oldest first."""
+    return sorted(p for p in datasrc.iterdir() if p.is_dir() and EDITION_DIR.match(p.name))
+
+
 @attrs.frozen
 class Edition:
-    """The editorial data of ``datasrc/edition.json`` (see ``datasrc/SCHEMA.md``)."""
+    """The editorial data of ``datasrc/{edition}/edition.json`` (see ``datasrc/SCHEMA.md``)."""
 
     edition: str
     title: str
@@ -70,14 +85,16 @@ class Edition:
         return Bureau(name, self.bureaus_en[name], self.bureau_kinds.get(name, BureauKind.BUREAU))
 
 
-def load_edition(datasrc: Path = DATASRC) -> Edition:
-    path = datasrc / "edition.json"
+def load_edition(folder: Path) -> Edition:
+    path = folder / "edition.json"
     # the package's own JSON reader: unknown or missing keys and wrong types name their path
     ed = structure(json.loads(path.read_text("utf-8")), Edition, what=str(path))
     if not ed.first_fy <= ed.midterm_fy < ed.final_fy <= ed.last_fy:
         raise ValueError(f"{path}: need first_fy <= midterm_fy < final_fy <= last_fy")
     if not ed.revisions or str(ed.revisions[-1].month) != ed.edition:
         raise ValueError(f"{path}: the edition id must be the month of the last revision")
+    if ed.edition != folder.name:
+        raise ValueError(f"{path}: edition {ed.edition} is in the folder of {folder.name}")
     for name, kind in ed.bureau_kinds.items():
         if name not in ed.bureaus_en or kind is BureauKind.WARD_OFFICE:
             raise ValueError(f"{path}: bureau_kinds[{name!r}]: not a body of bureaus_en")
@@ -138,7 +155,7 @@ def initiative(raw: dict[str, Any], years: tuple[FiscalYear, ...], ed: Edition) 
 
 @attrs.frozen
 class Translation:
-    """One string of ``datasrc/english.json``: the Japanese it translates, and the English."""
+    """One string of ``english.json``: the Japanese it translates, and the English."""
 
     ja: str
     en: str
@@ -146,7 +163,7 @@ class Translation:
 
 @attrs.frozen
 class English:
-    """``datasrc/english.json``: the unofficial English names, beside the Japanese."""
+    """``english.json``: the unofficial English names, beside the Japanese."""
 
     note: str
     promotion_items: dict[str, Translation]
@@ -168,8 +185,8 @@ class English:
         return found.en
 
 
-def load_english(datasrc: Path = DATASRC) -> English:
-    path = datasrc / "english.json"
+def load_english(folder: Path) -> English:
+    path = folder / "english.json"
     return structure(json.loads(path.read_text("utf-8")), English, what=str(path))
 
 
@@ -213,14 +230,34 @@ def translated(plan: Plan, english: English) -> Plan:
     )
 
 
-def load_parts(datasrc: Path = DATASRC) -> list[dict[str, Any]]:
-    parts = [json.loads(p.read_text("utf-8")) for p in sorted(datasrc.glob("part-*.json"))]
+def load_parts(folder: Path) -> list[dict[str, Any]]:
+    parts = [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("part-*.json"))]
     return sorted(parts, key=lambda d: d["source_lines"][0])
 
 
-def build(datasrc: Path = DATASRC) -> Plan:
-    ed = load_edition(datasrc)
-    parts = load_parts(datasrc)
+def load_crosswalk(folder: Path, previous: Plan | None) -> Crosswalk | None:
+    """``crosswalk.json`` of an edition, checked against the edition before it; ``None``
+    without one (the ids of the edition before all stayed, or this is the first)."""
+    path = folder / "crosswalk.json"
+    if not path.exists():
+        return None
+    if previous is None:
+        raise ValueError(f"{path}: the first edition has no edition before it to map from")
+    cw = structure(json.loads(path.read_text("utf-8")), Crosswalk, what=str(path))
+    if cw.old_edition != previous.edition:
+        raise ValueError(
+            f"{path}: maps from {cw.old_edition}, but the edition before is {previous.edition}"
+        )
+    if cw.old_digest is not None and cw.old_digest != previous.digest:
+        raise ValueError(f"{path}: old_digest is not the digest of {previous.edition}")
+    return cw
+
+
+def build(folder: Path, previous: Plan | None = None) -> Plan:
+    """The plan of the edition in ``folder``; ``previous`` is the edition before it, whose
+    ids its crosswalk maps."""
+    ed = load_edition(folder)
+    parts = load_parts(folder)
     years = FiscalYear.span(ed.first_fy, ed.last_fy)
     items = [
         PromotionItem(
@@ -251,7 +288,28 @@ def build(datasrc: Path = DATASRC) -> Plan:
         bureaus=tuple(bureaus[b] for b in sorted(bureaus)),
         initiatives=tuple(initiatives),
     )
-    return translated(plan, load_english(datasrc))
+    plan = translated(plan, load_english(folder))
+    crosswalk = load_crosswalk(folder, previous)
+    if crosswalk is not None:
+        assert previous is not None
+        problems = crosswalk.problems(previous.ids(), plan.ids())
+        if problems:
+            raise ValueError(f"{folder / 'crosswalk.json'}: " + "; ".join(problems))
+        plan = attrs.evolve(plan, crosswalk=crosswalk)
+    misread = reading_problems(plan)
+    if misread:
+        raise ValueError(f"{folder}: " + "; ".join(f"{m} ({at})" for at, m in misread))
+    return plan
+
+
+def build_all(datasrc: Path = DATASRC) -> list[Plan]:
+    """Every edition of ``datasrc``, oldest first, each built against the one before."""
+    plans: list[Plan] = []
+    for folder in edition_dirs(datasrc):
+        plans.append(build(folder, plans[-1] if plans else None))
+    if not plans:
+        raise ValueError(f"{datasrc}: no edition folder (YYYY-MM) with an edition.json")
+    return plans
 
 
 def output_path(plan: Plan) -> Path:
@@ -262,22 +320,36 @@ def render(plan: Plan) -> str:
     return canonical_json(plan) + "\n"
 
 
+def stale(plans: list[Plan]) -> list[Path]:
+    """Packaged plan files that no edition folder builds."""
+    built = {output_path(p) for p in plans}
+    return sorted(p for p in DATA_DIR.glob("plan-*.json") if p not in built)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args(argv)
-    plan = build()
-    text, output = render(plan), output_path(plan)
-    if args.check:
-        current = output.read_text("utf-8") if output.exists() else ""
-        if current != text:
-            print(f"{output} is out of date: run `make data`", file=sys.stderr)
-            return 1
-        print(f"{output.name} is up to date")
-        return 0
-    output.write_text(text, "utf-8")
-    print(f"wrote {output} ({len(text.encode())} bytes)")
-    return 0
+    plans = build_all()
+    status = 0
+    for path in stale(plans):
+        print(
+            f"{path} has no datasrc/{path.stem.removeprefix('plan-')}/: remove it", file=sys.stderr
+        )
+        status = 1
+    for plan in plans:
+        text, output = render(plan), output_path(plan)
+        if args.check:
+            current = output.read_text("utf-8") if output.exists() else ""
+            if current != text:
+                print(f"{output} is out of date: run `make data`", file=sys.stderr)
+                status = 1
+            else:
+                print(f"{output.name} is up to date")
+            continue
+        output.write_text(text, "utf-8")
+        print(f"wrote {output} ({len(text.encode())} bytes, sha256 {plan.digest})")
+    return status
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 # Each name is imported from the module that defines it.
 
 from fukuoka_dx._version import __version__ as __version__
+from fukuoka_dx.crosswalk import Crosswalk as Crosswalk
+from fukuoka_dx.diff import PlanDiff as PlanDiff
 from fukuoka_dx.errors import AmbiguousEraError as AmbiguousEraError
 from fukuoka_dx.errors import FiscalYearParseError as FiscalYearParseError
 from fukuoka_dx.errors import FukuokaDXError as FukuokaDXError
@@ -22,6 +24,8 @@ from fukuoka_dx.fiscal_calendar import FiscalYear as FiscalYear
 from fukuoka_dx.fiscal_calendar import YearMonth as YearMonth
 from fukuoka_dx.loading import editions as editions
 from fukuoka_dx.loading import load_plan as load_plan
+from fukuoka_dx.loading import load_plan_file as load_plan_file
+from fukuoka_dx.loading import read_crosswalk as read_crosswalk
 from fukuoka_dx.model import Bureau as Bureau
 from fukuoka_dx.model import BureauKind as BureauKind
 from fukuoka_dx.model import Indicator as Indicator
@@ -35,6 +39,7 @@ from fukuoka_dx.model import Qualifier as Qualifier
 from fukuoka_dx.model import Repair as Repair
 from fukuoka_dx.model import Revision as Revision
 from fukuoka_dx.model import TargetColumn as TargetColumn
+from fukuoka_dx.observations.carry import carry_over as carry_over
 from fukuoka_dx.observations.checks import check_observations as check_observations
 from fukuoka_dx.observations.files import parse_observations_csv as parse_observations_csv
 from fukuoka_dx.observations.files import parse_observations_json as parse_observations_json

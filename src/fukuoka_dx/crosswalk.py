@@ -55,6 +55,7 @@ from fukuoka_dx.errors import InvalidValueError
 __all__ = [
     "Crosswalk",
     "CrosswalkEntry",
+    "EditionIds",
     "Fate",
     "FateKind",
     "Level",
@@ -324,6 +325,16 @@ def _digest(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
 
 
 @attrs.frozen
+class EditionIds:
+    """What a crosswalk is checked against on one side: the edition, its digest, its ids by
+    level (:meth:`Plan.ids <fukuoka_dx.model.Plan.ids>`)."""
+
+    edition: str
+    digest: str
+    ids: Mapping[Level, Collection[str]]
+
+
+@attrs.frozen
 class Crosswalk:
     """Where the ids of ``old_edition`` went in ``new_edition``: one entry per id that did
     not stay as it was. ``old_digest`` and ``new_digest``, when given, pin the two plans: a
@@ -381,6 +392,33 @@ class Crosswalk:
         return Fate(old_id, FateKind.UNCHANGED, (old_id,))
 
     # -- against the plans ----------------------------------------------------------------
+
+    def check(self, old: EditionIds, new: EditionIds) -> None:
+        """Raise :class:`~fukuoka_dx.errors.InvalidValueError` listing every way the crosswalk
+        does not fit the two editions: other editions or digests than it names, then
+        :meth:`problems`."""
+        found = []
+        for side, edition, digest, given in (
+            ("old", self.old_edition, self.old_digest, old),
+            ("new", self.new_edition, self.new_digest, new),
+        ):
+            if edition != given.edition:
+                found.append(
+                    f"the crosswalk's {side} edition is {edition}, but the {side} plan's is "
+                    f"{given.edition}"
+                )
+            elif digest is not None and digest != given.digest:
+                found.append(
+                    f"the crosswalk pins {side} edition {edition} at digest {digest[:12]}…, "
+                    f"but the plan's digest is {given.digest[:12]}…"
+                )
+        found = found or self.problems(old.ids, new.ids)
+        if found:
+            lines = "\n".join(f"  - {p}" for p in found)
+            raise InvalidValueError(
+                f"the crosswalk from {self.old_edition} to {self.new_edition} does not fit the "
+                f"plans:\n{lines}"
+            )
 
     def problems(
         self,

@@ -30,8 +30,7 @@ from typing import Any, Final, cast
 import attrs
 
 from fukuoka_dx._ids import id_key
-from fukuoka_dx.crosswalk import Crosswalk, FateKind, Level, Merged
-from fukuoka_dx.errors import InvalidValueError
+from fukuoka_dx.crosswalk import Crosswalk, EditionIds, FateKind, Level, Merged
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.serialization import is_tagged, unstructure
 
@@ -250,25 +249,10 @@ def compare(old: Side, new: Side, crosswalk: Crosswalk | None = None) -> PlanDif
 
 
 def _check_crosswalk(crosswalk: Crosswalk, old: Side, new: Side) -> None:
-    problems = []
-    for side, ref, edition, digest in (
-        ("old", old.ref, crosswalk.old_edition, crosswalk.old_digest),
-        ("new", new.ref, crosswalk.new_edition, crosswalk.new_digest),
-    ):
-        if edition != ref.edition:
-            problems.append(
-                f"the crosswalk's {side} edition is {edition}, but the {side} plan is {ref.edition}"
-            )
-        elif digest is not None and digest != ref.digest:
-            problems.append(
-                f"the crosswalk pins {side} edition {edition} at digest {digest[:12]}…, "
-                f"but the plan's digest is {ref.digest[:12]}…"
-            )
-    if not problems:
-        problems = crosswalk.problems(_ids(old), _ids(new))
-    if problems:
-        lines = "\n".join(f"  - {p}" for p in problems)
-        raise InvalidValueError(f"the crosswalk does not fit the two plans:\n{lines}")
+    crosswalk.check(
+        EditionIds(old.ref.edition, old.ref.digest, _ids(old)),
+        EditionIds(new.ref.edition, new.ref.digest, _ids(new)),
+    )
 
 
 def _ids(side: Side) -> dict[Level, set[str]]:

@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
@@ -523,9 +523,13 @@ class Plan:
         for n, message in crosswalk.missing("new", self.ids()):
             yield f"crosswalk.entries[{n}]", message
 
-    def ids(self) -> dict[Level, frozenset[str]]:
+    def ids(self) -> Mapping[Level, frozenset[str]]:
         """The ids of every level (``1-5`` is in both the promotion items and the
         initiatives when the item has a block of its own)."""
+        return self._ids
+
+    @functools.cached_property
+    def _ids(self) -> Mapping[Level, frozenset[str]]:
         return {
             Level.PILLAR: frozenset(p.id for p in self.pillars),
             Level.PROMOTION_ITEM: frozenset(p.id for p in self.promotion_items),

@@ -109,6 +109,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "column.as_of": ("時点", "as of"),
     "column.source": ("出典", "source"),
     "column.note": ("備考", "note"),
+    "column.edition": ("版", "edition"),
+    "column.digest": ("ダイジェスト", "digest"),
     "column.initiative_id": ("実行項目", "initiative"),
     "column.promotion_item_id": ("推進項目", "promotion item"),
     "column.pillar_id": ("柱", "pillar"),

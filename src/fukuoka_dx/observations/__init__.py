@@ -2,8 +2,11 @@
 against the plan every way in goes through (:mod:`~fukuoka_dx.observations.checks`), the rows
 of any file form read against the plan (:mod:`~fukuoka_dx.observations.rows`), and the files
 that carry them: Excel workbooks (:mod:`~fukuoka_dx.observations.spreadsheet`), CSV and JSON
-(:mod:`~fukuoka_dx.observations.files`). Each module imports only those before it."""
+(:mod:`~fukuoka_dx.observations.files`); and observations carried over from one plan edition
+to the next through a crosswalk (:mod:`~fukuoka_dx.observations.carry`). Each module imports
+only those before it."""
 
+from fukuoka_dx.observations.carry import Carried, carry_over
 from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.files import (
     ENCODINGS,
@@ -18,6 +21,7 @@ from fukuoka_dx.observations.files import (
 from fukuoka_dx.observations.rows import ReadResult, SourceRow, read_rows
 from fukuoka_dx.observations.values import (
     COUNT_UNITS,
+    EDITION_COLUMNS,
     OBSERVATION_COLUMNS,
     CompositeValue,
     Figure,
@@ -34,8 +38,10 @@ from fukuoka_dx.observations.values import (
 
 __all__ = [
     "COUNT_UNITS",
+    "EDITION_COLUMNS",
     "ENCODINGS",
     "OBSERVATION_COLUMNS",
+    "Carried",
     "CompositeValue",
     "Figure",
     "Observation",
@@ -45,6 +51,7 @@ __all__ = [
     "SourceRow",
     "Stage",
     "ValueKind",
+    "carry_over",
     "check_observations",
     "check_value",
     "parse_observations_csv",

@@ -35,6 +35,7 @@ __all__ = [
     "as_of_problem",
     "check_observations",
     "conflicts",
+    "edition_problems",
     "observation_problems",
     "observation_years",
 ]
@@ -78,15 +79,17 @@ def observation_problems(
     years: tuple[FiscalYear, FiscalYear] | None = None,
     written: Mapping[str, str] | None = None,
 ) -> list[InputProblem]:
-    """Every way ``observation`` does not fit ``plan``: an unknown indicator, a fiscal year
-    outside the plan, an as-of date before its fiscal year or more than a year after it, a
-    value the indicator does not take. Each problem names ``location`` and the column, and
-    quotes the cell as ``written`` (by column, as a file holds it) where given, else the
-    observation's own text. ``years`` are :func:`observation_years` of the plan, where the
-    caller has them already."""
+    """Every way ``observation`` does not fit ``plan``: recorded against another edition (or
+    other data of this one), an unknown indicator, a fiscal year outside the plan, an as-of
+    date before its fiscal year or more than a year after it, a value the indicator does not
+    take. Each problem names ``location`` and the column, and quotes the cell as ``written``
+    (by column, as a file holds it) where given, else the observation's own text. ``years``
+    are :func:`observation_years` of the plan, where the caller has them already."""
     o = observation
     shown = written or {}
-    problems = []
+    problems = edition_problems(plan, o.edition, o.digest, location)
+    if problems:
+        return problems  # its id is an id of another edition: nothing else can be said
     try:
         indicator = plan.indicator(o.indicator_id)
     except NotFoundError as exc:
@@ -114,6 +117,37 @@ def observation_problems(
             text = shown.get("value", value_text(o.value))
             problems.append(InputProblem(location, "value", text, str(exc)))
     return problems
+
+
+def edition_problems(
+    plan: Plan, edition: str | None, digest: str | None, location: str
+) -> list[InputProblem]:
+    """An observation recorded against another edition than ``plan``'s, or against other data
+    of it (another digest): its ids may mean other things here, so it is refused, never read
+    as if it were of this edition (a crosswalk carries it over:
+    :func:`~fukuoka_dx.observations.carry.carry_over`)."""
+    if edition is not None and edition != plan.edition:
+        return [
+            InputProblem(
+                location,
+                "edition",
+                edition,
+                f"recorded against edition {edition}, not {plan.edition}: assess it with that "
+                f"edition, or carry it over with a crosswalk from {edition} to {plan.edition}",
+            )
+        ]
+    if digest is not None and digest != plan.digest:
+        return [
+            InputProblem(
+                location,
+                "digest",
+                digest,
+                f"recorded against other data of edition {plan.edition} (digest "
+                f"{digest[:12]}…, this plan's {plan.digest[:12]}…): see the Data section of "
+                "the changelog, then record the new digest (or none)",
+            )
+        ]
+    return []
 
 
 def conflicts(

@@ -56,7 +56,12 @@ from fukuoka_dx.observations.spreadsheet import (
     not_text,
     read_observations_xlsx,
 )
-from fukuoka_dx.observations.values import OBSERVATION_COLUMNS, Observation, value_text
+from fukuoka_dx.observations.values import (
+    EDITION_COLUMNS,
+    OBSERVATION_COLUMNS,
+    Observation,
+    value_text,
+)
 
 __all__ = [
     "ENCODINGS",
@@ -377,7 +382,7 @@ def parse_observations_json(
         if not isinstance(item, dict):
             problems.append(InputProblem(loc, None, "", "expected an object"))
             continue
-        unknown = sorted(set(item) - set(OBSERVATION_COLUMNS))
+        unknown = sorted(set(item) - {*OBSERVATION_COLUMNS, *EDITION_COLUMNS})
         if unknown:
             problems.append(InputProblem(loc, None, "", f"unknown key(s) {', '.join(unknown)}"))
             continue
@@ -386,7 +391,7 @@ def parse_observations_json(
             why = f"missing key(s) {', '.join(missing)}: an observation has {', '.join(_REQUIRED)}"
             problems.append(InputProblem(loc, missing[0], "", why))
             continue
-        for key in ("indicator_id", "as_of", "source", "note"):
+        for key in ("indicator_id", "as_of", "source", "note", *EDITION_COLUMNS):
             if item.get(key) is not None and not isinstance(item[key], str):
                 problems.append(InputProblem(loc, key, str(item[key]), "expected text"))
         rows.append(SourceRow(loc, {**item, "fiscal_year": _json_year(item["fiscal_year"])}))
@@ -668,11 +673,14 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 
 
 def write_observations_csv(observations: Iterable[Observation]) -> str:
-    """CSV text that :func:`parse_observations_csv` reads back to the same observations."""
+    """CSV text that :func:`parse_observations_csv` reads back to the same observations; the
+    columns ``edition`` and ``digest`` follow when an observation records them."""
+    given = list(observations)
+    recorded = [c for c in EDITION_COLUMNS if any(getattr(o, c) is not None for o in given)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(OBSERVATION_COLUMNS)
-    for o in observations:
+    writer.writerow([*OBSERVATION_COLUMNS, *recorded])
+    for o in given:
         writer.writerow(
             [
                 o.indicator_id,
@@ -681,6 +689,7 @@ def write_observations_csv(observations: Iterable[Observation]) -> str:
                 o.as_of.isoformat() if o.as_of else "",
                 o.source or "",
                 o.note or "",
+                *(getattr(o, c) or "" for c in recorded),
             ]
         )
     return out.getvalue()

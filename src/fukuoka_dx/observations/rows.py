@@ -25,8 +25,13 @@ from fukuoka_dx.errors import (
 )
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, as_fiscal_year
 from fukuoka_dx.model import Plan
-from fukuoka_dx.observations.checks import conflicts, observation_problems, observation_years
-from fukuoka_dx.observations.values import Observation, read_value
+from fukuoka_dx.observations.checks import (
+    conflicts,
+    edition_problems,
+    observation_problems,
+    observation_years,
+)
+from fukuoka_dx.observations.values import EDITION_COLUMNS, Observation, read_value
 from fukuoka_dx.targets import number_text
 
 __all__ = ["PROGRESS_EVERY", "ReadProgress", "ReadResult", "SourceRow", "read_rows"]
@@ -88,7 +93,10 @@ def _row_observation(
 ) -> tuple[Observation | None, list[InputProblem]]:
     """An observation from one row's cells, read against the plan, or the row's problems."""
     cells, loc = row.cells, row.location
-    problems: list[InputProblem] = []
+    edition, digest = (_text(cells.get(k)) or None for k in EDITION_COLUMNS)
+    problems = edition_problems(plan, edition, digest, loc)
+    if problems:
+        return None, problems  # its ids are another edition's: nothing else can be said
     ind_id = _text(cells.get("indicator_id"))
     indicator = None
     if not ind_id:
@@ -135,6 +143,8 @@ def _row_observation(
         as_of,
         None if source is None else str(source),
         None if note is None else str(note),
+        edition=edition,
+        digest=digest,
     )
     found = observation_problems(plan, observation, loc, years)
     if found:  # again, quoting the cells as the file holds them

@@ -37,7 +37,7 @@ from fukuoka_dx._optional import require_openpyxl
 from fukuoka_dx.errors import InputProblem, InputTypeError, ObservationsError
 from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.rows import ReadProgress, ReadResult, SourceRow, read_rows
-from fukuoka_dx.observations.values import OBSERVATION_COLUMNS
+from fukuoka_dx.observations.values import EDITION_COLUMNS, OBSERVATION_COLUMNS
 from fukuoka_dx.targets import number_text
 from fukuoka_dx.words import CATALOGUE, say
 
@@ -56,7 +56,7 @@ __all__ = [
 #: The headers for people of the observation columns in a workbook (Japanese, English): what
 #: the template writes in its header row, and what the reader takes besides the machine names.
 OBSERVATION_HEADERS: Final[Mapping[str, tuple[str, str]]] = {
-    column: CATALOGUE[f"column.{column}"] for column in OBSERVATION_COLUMNS
+    column: CATALOGUE[f"column.{column}"] for column in (*OBSERVATION_COLUMNS, *EDITION_COLUMNS)
 }
 
 _REQUIRED: Final = OBSERVATION_COLUMNS[:3]
@@ -123,6 +123,8 @@ _WHAT: Final = {
     "as_of": "a date",
     "source": "a source",
     "note": "a note",
+    "edition": "an edition (such as 2023-09)",
+    "digest": "a digest",
 }
 
 

@@ -43,6 +43,7 @@ from fukuoka_dx.targets import (
 __all__ = [
     "COUNT_UNITS",
     "MEASURE_UNITS",
+    "EDITION_COLUMNS",
     "OBSERVATION_COLUMNS",
     "CompositeValue",
     "Figure",
@@ -194,6 +195,9 @@ ObservedValue = Figure | RelativeChange | Stage | CompositeValue
 
 #: The columns of an observation in files and in JSON, in order; the first three are required.
 OBSERVATION_COLUMNS: Final = ("indicator_id", "fiscal_year", "value", "as_of", "source", "note")
+#: The optional columns that record the plan edition (and its digest) an observation was made
+#: against; a file without them records none.
+EDITION_COLUMNS: Final = ("edition", "digest")
 
 
 def _indicator_id(value: str) -> str:
@@ -225,6 +229,17 @@ def _optional_text(value: object) -> str | None:
     return value.strip() or None
 
 
+def _recorded(value: object) -> str | None:
+    """An edition or a digest an observation records: text, trimmed, or ``None``."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputTypeError(
+            f"an edition or a digest is text, got {type(value).__name__}: {value!r}"
+        )
+    return unicodedata.normalize("NFKC", value).strip() or None
+
+
 def _date(value: _dt.date | str | None) -> pendulum.Date | None:
     return None if value is None else as_date(value)
 
@@ -250,6 +265,11 @@ class Observation:
     as_of: pendulum.Date | None = attrs.field(default=None, converter=_date)
     source: str | None = attrs.field(default=None, converter=_optional_text)
     note: str | None = attrs.field(default=None, converter=_optional_text)
+    edition: str | None = attrs.field(default=None, converter=_recorded)
+    """The plan edition the observation was recorded against (``2023-09``), if it says: its
+    indicator id is an id of that edition."""
+    digest: str | None = attrs.field(default=None, converter=_recorded)
+    """The digest of the plan it was recorded against, if it says."""
 
     @property
     def date(self) -> pendulum.Date:
@@ -264,7 +284,7 @@ class Observation:
         if isinstance(self.value, Figure):
             v = self.value.value
             value = int(v) if v.is_integer() and abs(v) < 2**53 else v
-        return {
+        data: dict[str, object] = {
             "indicator_id": self.indicator_id,
             "fiscal_year": self.fiscal_year.year,
             "value": value,
@@ -272,6 +292,10 @@ class Observation:
             "source": self.source,
             "note": self.note,
         }
+        for key in EDITION_COLUMNS:  # only when recorded: the six columns otherwise
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        return data
 
     @classmethod
     def from_json_form(cls, data: object) -> Observation:
@@ -280,7 +304,7 @@ class Observation:
         against the plan (the readers) knows the indicator and checks it."""
         if not isinstance(data, dict):
             raise ValueError(f"expected an object, got {data!r}")
-        unknown = sorted(set(data) - set(OBSERVATION_COLUMNS))
+        unknown = sorted(set(data) - {*OBSERVATION_COLUMNS, *EDITION_COLUMNS})
         if unknown:
             raise ValueError(f"unknown key(s) {', '.join(map(str, unknown))}")
         missing = [k for k in OBSERVATION_COLUMNS[:3] if data.get(k) is None]
@@ -289,7 +313,7 @@ class Observation:
         value = data["value"]
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise ValueError(f"value: expected a number or text, got {value!r}")
-        for key in ("indicator_id", "as_of", "source", "note"):
+        for key in ("indicator_id", "as_of", "source", "note", *EDITION_COLUMNS):
             if data.get(key) is not None and not isinstance(data[key], str):
                 raise ValueError(f"{key}: expected text, got {data[key]!r}")
         fiscal_year = data["fiscal_year"]
@@ -302,6 +326,8 @@ class Observation:
             data.get("as_of"),
             data.get("source"),
             data.get("note"),
+            data.get("edition"),
+            data.get("digest"),
         )
 
 

@@ -13,9 +13,12 @@ import pendulum
 
 from fukuoka_dx import _presentation
 from fukuoka_dx._optional import require_pandas
-from fukuoka_dx.errors import InvalidValueError, NotFoundError
+from fukuoka_dx.crosswalk import Crosswalk
+from fukuoka_dx.errors import InvalidValueError, NotFoundError, UnknownEditionError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
+from fukuoka_dx.loading import load_plan
 from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.observations.carry import carry_over
 from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.values import Observation, value_text
 from fukuoka_dx.progress.reasons import Reason
@@ -188,6 +191,7 @@ def assess(
     target: TargetColumn | str | None = None,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     scheme: Scheme | str = STANDARD,
+    crosswalk: Crosswalk | None = None,
 ) -> Assessment:
     """Assess every indicator of ``plan`` as of a date (default: today in Asia/Tokyo).
 
@@ -205,8 +209,16 @@ def assess(
     (its points up to ``as_of``, pace and projection towards the target judged) and its grade
     in ``scheme`` (``standard``, ``abcd``, ``baseline`` or a
     :class:`~fukuoka_dx.progress.schemes.Scheme` of one's own).
+
+    An observation that records the edition it was made against must be of ``plan``'s
+    edition (and digest, if it records one). With a ``crosswalk`` from a packaged edition to
+    ``plan``'s, those of the older edition (and those recording none) are first carried over
+    to ``plan`` (:func:`~fukuoka_dx.observations.carry.carry_over`): what cannot be carried is
+    refused with why. For an older edition of one's own, carry them over first.
     """
     chosen_scheme = as_scheme(scheme)
+    if crosswalk is not None:
+        observations = _carried(plan, tuple(observations), crosswalk)
     day = today() if as_of is None else as_date(as_of)
     fy = FiscalYear.from_date(day)
     column = TargetColumn(target) if target is not None else None
@@ -237,6 +249,28 @@ def assess(
             results.append(result)
     assessment = _assessment(plan, day, column, tuple(results), chosen_scheme)
     return attrs.evolve(assessment, excluded=tuple(excluded))
+
+
+def _carried(
+    plan: Plan, observations: Sequence[Observation], crosswalk: Crosswalk
+) -> tuple[Observation, ...]:
+    """The observations with those not recorded against ``plan`` carried over through
+    ``crosswalk`` from its old edition, a packaged one, in the order given."""
+    if crosswalk.new_edition != plan.edition:
+        raise InvalidValueError(
+            f"the crosswalk maps {crosswalk.old_edition} to {crosswalk.new_edition}, not to "
+            f"the edition assessed, {plan.edition}"
+        )
+    try:
+        old = load_plan(crosswalk.old_edition)
+    except UnknownEditionError as exc:
+        raise UnknownEditionError(
+            f"{exc}: to assess observations of an edition of one's own under {plan.edition}, "
+            "carry them over with carry_over(observations, crosswalk, old_plan, plan) first"
+        ) from None
+    theirs = [o for o in observations if o.edition != plan.edition]
+    carried = iter(carry_over(theirs, crosswalk, old, plan).observations)
+    return tuple(o if o.edition == plan.edition else next(carried) for o in observations)
 
 
 def _trajectory(

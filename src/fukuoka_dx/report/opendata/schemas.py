@@ -35,7 +35,12 @@ from fukuoka_dx._validators import non_empty_text, non_empty_texts
 from fukuoka_dx._version import __version__
 from fukuoka_dx.fiscal_calendar import _MAX_YEAR, _MIN_YEAR, FiscalYear, YearMonth
 from fukuoka_dx.model import Plan
-from fukuoka_dx.observations.values import OBSERVATION_COLUMNS, Observation, ObservedValue
+from fukuoka_dx.observations.values import (
+    EDITION_COLUMNS,
+    OBSERVATION_COLUMNS,
+    Observation,
+    ObservedValue,
+)
 from fukuoka_dx.serialization import has_own_form, is_tagged, is_tagged_union, unstructure
 
 __all__ = ["DIALECT", "json_schema", "observations_json_schema", "plan_json_schema"]
@@ -259,7 +264,8 @@ def plan_json_schema() -> dict[str, Any]:
 
 def observations_json_schema() -> dict[str, Any]:
     """The JSON Schema of an observations JSON file: an array of objects with the columns of
-    an observations file (:data:`~fukuoka_dx.observations.values.OBSERVATION_COLUMNS`), as
+    an observations file (:data:`~fukuoka_dx.observations.values.OBSERVATION_COLUMNS`, then
+    the optional :data:`~fukuoka_dx.observations.values.EDITION_COLUMNS`), as
     ``Observation.json_form()`` writes them and the readers read them.
 
     A fiscal year is its starting year or text in any notation the library reads (``R6``,
@@ -281,9 +287,10 @@ def observations_json_schema() -> dict[str, Any]:
     builder._ref("FiscalYear", builder._fiscal_year)
     builder._ref("Observation", lambda: builder.attrs_class(Observation))
     fields = tuple(builder.defs["Observation"]["properties"])
-    if fields != OBSERVATION_COLUMNS:
+    if fields != (*OBSERVATION_COLUMNS, *EDITION_COLUMNS):
         raise TypeError(
-            f"Observation's fields {fields} are not OBSERVATION_COLUMNS {OBSERVATION_COLUMNS}: "
+            f"Observation's fields {fields} are not OBSERVATION_COLUMNS {OBSERVATION_COLUMNS} "
+            f"and EDITION_COLUMNS {EDITION_COLUMNS}: "
             "its JSON form, its files and this schema must change together"
         )
     return {
