@@ -410,13 +410,13 @@ _NOT_PLAN_FIELDS: Final = frozenset(
 )
 
 
-def _duplicates(kind: str, field: str, ids: list[str]) -> Iterator[tuple[str, str]]:
-    """Each id given a second time, at the place of the repeat."""
+def _duplicates(kind: str, field: str, key: str, ids: list[str]) -> Iterator[tuple[str, str]]:
+    """Each id given a second time, at the place of the repeat (``initiatives[9].id``)."""
     first: dict[str, int] = {}
     for n, i in enumerate(ids):
         if i in first:
             yield (
-                f"{field}[{n}]",
+                f"{field}[{n}].{key}",
                 f"duplicate {kind} id {i!r} in the plan (first at {field}[{first[i]}])",
             )
         else:
@@ -462,12 +462,12 @@ class Plan:
         """Every way the plan is at odds with itself, each at its place (``initiatives[3].id``)."""
         if self.first_year > self.last_year:
             yield "last_year", f"plan period runs backwards: {self.first_year}–{self.last_year}"
-        yield from _duplicates("pillar", "pillars", [p.id for p in self.pillars])
+        yield from _duplicates("pillar", "pillars", "id", [p.id for p in self.pillars])
         yield from _duplicates(
-            "promotion item", "promotion_items", [p.id for p in self.promotion_items]
+            "promotion item", "promotion_items", "id", [p.id for p in self.promotion_items]
         )
-        yield from _duplicates("initiative", "initiatives", [i.id for i in self.initiatives])
-        yield from _duplicates("bureau", "bureaus", [b.name_ja for b in self.bureaus])
+        yield from _duplicates("initiative", "initiatives", "id", [i.id for i in self.initiatives])
+        yield from _duplicates("bureau", "bureaus", "name_ja", [b.name_ja for b in self.bureaus])
         pillars = {p.id for p in self.pillars}
         items = {p.id: p for p in self.promotion_items}
         initiatives = {i.id for i in self.initiatives}
