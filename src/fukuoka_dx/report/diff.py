@@ -23,11 +23,10 @@ from typing import Any, Final
 from fukuoka_dx.crosswalk import Level
 from fukuoka_dx.diff import ChangeKind, EntityChange, FieldChange, PlanDiff
 from fukuoka_dx.errors import InvalidValueError
-from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.report import text as _text
-from fukuoka_dx.report.labels import Lang, as_lang
 from fukuoka_dx.serialization import to_json
 from fukuoka_dx.targets import number_text
+from fukuoka_dx.words import CATALOGUE, Lang, as_lang, fiscal_year_label, say
 
 __all__ = [
     "DIFF_COLUMNS",
@@ -60,113 +59,20 @@ DIFF_COLUMNS: Final = (
 #: The forms :func:`render_diff` writes.
 DIFF_FORMATS: Final = ("table", "csv", "json", "html")
 
-_LEVELS: Final[Mapping[str, tuple[str, str]]] = {
-    "plan": ("計画", "plan"),
-    Level.PILLAR: ("柱", "pillar"),
-    Level.PROMOTION_ITEM: ("推進項目", "promotion item"),
-    Level.INITIATIVE: ("実行項目", "initiative"),
-    Level.INDICATOR: ("指標", "indicator"),
-}
-_LEVELS_PLURAL: Final[Mapping[Level, tuple[str, str]]] = {
-    Level.PILLAR: ("柱", "pillars"),
-    Level.PROMOTION_ITEM: ("推進項目", "promotion items"),
-    Level.INITIATIVE: ("実行項目", "initiatives"),
-    Level.INDICATOR: ("指標", "indicators"),
-}
-_CHANGES: Final[Mapping[str, tuple[str, str]]] = {
-    ChangeKind.ADDED: ("新規", "new"),
-    ChangeKind.REMOVED: ("削除", "removed"),
-    ChangeKind.RENAMED: ("番号変更", "renumbered"),
-    ChangeKind.CHANGED: ("変更", "changed"),
-    ChangeKind.SPLIT: ("分割", "split"),
-    ChangeKind.MERGED: ("統合", "merged"),
-    ChangeKind.RETIRED: ("廃止", "retired"),
-}
-#: The words of the summary's columns: the prefecture's three.
-_TALLY: Final[Mapping[str, tuple[str, str]]] = {
-    "added": ("新規", "new"),
-    "changed": ("変更", "changed"),
-    "removed": ("削除", "removed"),
-}
-#: Field names for people; a field without a word here is shown by its name.
-_FIELDS: Final[Mapping[str, tuple[str, str]]] = {
-    "title": ("名称", "title"),
-    "title_en": ("英語の名称", "English title"),
-    "name": ("指標名", "name"),
-    "name_en": ("英語の指標名", "English name"),
-    "page": ("ページ", "page"),
-    "own_block": ("推進項目自体の取組", "block of its own"),
-    "repairs": ("抽出の修復", "repairs"),
-    "bureau": ("所管", "bureau"),
-    "description": ("内容", "description"),
-    "notes": ("注記(※)", "notes (※)"),
-    "note": ("注記", "note"),
-    "schedule": ("工程", "schedule"),
-    "years": ("年度", "years"),
-    "indicator_status": ("指標の有無", "indicators"),
-    "indicator_note": ("指標についての記載", "note on the indicators"),
-    "indicators": ("指標", "indicators"),
-    "reposts": ("再掲元", "re-posts"),
-    "unit": ("単位", "unit"),
-    "unit_en": ("英語の単位", "English unit"),
-    "qualifiers": ("限定語", "qualifiers"),
-    "direction": ("目指す方向", "desired direction"),
-    "baseline_fy": ("現状値の年度", "baseline year"),
-    "baseline": ("現状値", "baseline"),
-    "midterm_fy": ("中間目標の年度", "mid-term year"),
-    "midterm": ("中間目標", "mid-term target"),
-    "final_fy": ("最終目標の年度", "final year"),
-    "final": ("最終目標", "final target"),
-    "position": ("上段・下段", "upper or lower"),
-    "baseline_comparable": ("現状値の比較可否", "baseline comparable"),
-    "baseline_note": ("現状値についての注", "note on the baseline"),
-    "publisher": ("発行者", "publisher"),
-    "first_year": ("計画期間の初年度", "first year"),
-    "last_year": ("計画期間の最終年度", "last year"),
-    "revisions": ("改訂履歴", "revisions"),
-    "translation_note": ("英訳についての注", "note on the translation"),
-}
-_WORDS: Final[Mapping[str, tuple[str, str]]] = {
-    "no change": ("変更なし", "no change"),
-    "summary": ("件数", "summary"),
-    "changes": ("変更の一覧", "changes"),
-    "crosswalk": ("番号の対応表", "crosswalk"),
-    "digest": ("ダイジェスト", "digest"),
-    "level": ("区分", "level"),
-    "change": ("種別", "change"),
-    "id": ("番号", "id"),
-    "name": ("名称", "name"),
-    "field": ("項目", "field"),
-    "old": ("変更前", "before"),
-    "new": ("変更後", "after"),
-    "note": ("注記", "note"),
-    "title": ("計画の差分", "Plan diff"),
-    "none": ("なし", "none"),
-    "missing": ("記載なし", "missing"),
-    "yes": ("はい", "yes"),
-    "no": ("いいえ", "no"),
-    "row": ("行目", "row"),
-    "absent": ("(行なし)", "(no row)"),
-}
-
-
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[0] if lang is Lang.JA else pair[1]
-
 
 def _word(key: str, lang: Lang) -> str:
-    return _pick(_WORDS[key], lang)
+    return say(f"diff.word.{key.replace(' ', '_')}", lang)
 
 
 def level_label(level: Level | str, lang: Lang | str) -> str:
     """``実行項目`` / ``initiative`` (``計画`` / ``plan`` for the plan's own fields)."""
     key: str = "plan" if level == "plan" else Level(level)
-    return _pick(_LEVELS[key], as_lang(lang))
+    return say(f"diff.level.{key}", lang)
 
 
 def change_label(change: ChangeKind | str, lang: Lang | str) -> str:
     """``新規`` / ``new``, ``番号変更`` / ``renumbered``, …"""
-    return _pick(_CHANGES[ChangeKind(change)], as_lang(lang))
+    return say(f"diff.change.{ChangeKind(change).value}", lang)
 
 
 def field_label(change: FieldChange, diff: PlanDiff, lang: Lang | str) -> str:
@@ -179,16 +85,14 @@ def field_label(change: FieldChange, diff: PlanDiff, lang: Lang | str) -> str:
         if isinstance(step, str):
             if step in ("rows", "cells"):
                 continue  # said by the index that follows
-            pair = _FIELDS.get(step)
-            words.append(_pick(pair, lang) if pair else step)
+            key = f"diff.field.{step}"
+            words.append(say(key, lang) if key in CATALOGUE else step)
         elif before == "rows":
-            words.append(
-                f"{step + 1}{_word('row', lang)}" if lang is Lang.JA else f"row {step + 1}"
-            )
+            words.append(say("diff.word.row", lang, n=step + 1))
         elif before == "cells":
             years = diff.new.years if step < len(diff.new.years) else diff.old.years
             fy = years[step] if step < len(years) else None
-            words.append(_year(fy, lang) if fy is not None else f"[{step}]")
+            words.append(fiscal_year_label(fy, lang) if fy is not None else f"[{step}]")
         else:
             words.append(f"[{step + 1}]")
     return " ".join(words) if lang is Lang.JA else ", ".join(_join_en(words))
@@ -203,10 +107,6 @@ def _join_en(words: list[str]) -> Iterator[str]:
         else:
             out.append(w)
     return iter(out)
-
-
-def _year(fy: FiscalYear, lang: Lang) -> str:
-    return fy.label_ja if lang is Lang.JA else fy.label_en
 
 
 def _shown(value: Any, lang: Lang | None) -> str:
@@ -234,7 +134,7 @@ def _shown_record(value: Mapping[str, Any], lang: Lang | None) -> str:
     if value.get("kind") == "missing":  # a cell the source does not give
         if lang is None:
             return f"(missing: {value.get('note', '')})"
-        return _word("missing", lang) if lang is Lang.JA else f"missing ({value.get('note', '')})"
+        return say("diff.word.missing", lang, note=str(value.get("note", "")))
     if "cells" in value:  # a schedule row
         return " | ".join(_shown(c, lang) for c in value["cells"])
     if "text" in value:  # a cell or a target, as published
@@ -319,7 +219,7 @@ def _heading(diff: PlanDiff, lang: Lang) -> list[str]:
         lines.append(f"{_word('digest', lang)} sha256 {old.digest[:12]}… → {new.digest[:12]}…")
     if diff.crosswalk is not None:
         n = len(diff.crosswalk.entries)
-        count = f"{n}件" if lang is Lang.JA else f"{n} entr{'y' if n == 1 else 'ies'}"
+        count = say(f"diff.word.entries_{'one' if n == 1 else 'many'}", lang, n=n)
         lines.append(f"{_word('crosswalk', lang)}: {count}")
     return lines
 
@@ -356,7 +256,7 @@ def _ids(c: EntityChange) -> str:
 
 def _summary_rows(diff: PlanDiff, lang: Lang) -> list[list[str]]:
     return [
-        [_pick(_LEVELS_PLURAL[t.level], lang), str(t.added), str(t.changed), str(t.removed)]
+        [say(f"diff.levels.{t.level.value}", lang), str(t.added), str(t.changed), str(t.removed)]
         for t in diff.tallies
     ]
 
@@ -364,7 +264,7 @@ def _summary_rows(diff: PlanDiff, lang: Lang) -> list[list[str]]:
 def _summary_header(lang: Lang) -> list[str]:
     return [
         _word("level", lang),
-        *(_pick(_TALLY[k], lang) for k in ("added", "changed", "removed")),
+        *(say(f"diff.tally.{k}", lang) for k in ("added", "changed", "removed")),
     ]
 
 
