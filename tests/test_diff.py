@@ -313,7 +313,8 @@ def op_remove_initiative(d: Draft, data: st.DataObject) -> None:
         return
     orig, n = picked
     ini = d.initiatives[n]
-    if ini.is_own_block or d.reposted(ini.id) or orig in d.grown:
+    renamed = (Level.INITIATIVE, orig) in d.renamed  # its crosswalk entry names it
+    if ini.is_own_block or d.reposted(ini.id) or orig in d.grown or renamed:
         return
     del d.initiatives[n]
     d.current[orig] = None  # type: ignore[assignment]

@@ -375,8 +375,8 @@ def _changes(path: str, old: object, new: object) -> Iterator[FieldChange]:
                 new[i] if i < len(new) else _ABSENT,
             )
         return
-    is_table = attrs.has(type(old)) and not is_tagged(type(old)) and _holds_cells(old)
-    if is_table and type(old) is type(new):
+    same_record = type(old) is type(new) and attrs.has(type(old)) and not is_tagged(type(old))
+    if same_record and (_holds_cells(old) or _holds_cells(new)):
         for field in _fields(old):
             yield from _changes(
                 f"{path}.{field.name}", getattr(old, field.name), getattr(new, field.name)
