@@ -22,6 +22,7 @@ from fukuoka_dx.fiscal_calendar import Era as Era
 from fukuoka_dx.fiscal_calendar import EraYear as EraYear
 from fukuoka_dx.fiscal_calendar import FiscalYear as FiscalYear
 from fukuoka_dx.fiscal_calendar import YearMonth as YearMonth
+from fukuoka_dx.loading import PackagedEdition as PackagedEdition
 from fukuoka_dx.loading import editions as editions
 from fukuoka_dx.loading import load_plan as load_plan
 from fukuoka_dx.loading import load_plan_file as load_plan_file

@@ -17,7 +17,7 @@ parts).
 
 >>> cw = Crosswalk("2023-09", "2024-09", (OneToOne("1-1-3", "1-1-4"), Retired("1-3-1")))
 >>> cw.resolve("1-1-3.2", Level.INDICATOR).describe()
-'1-1-3.2 became 1-1-4.2 (with 1-1-3)'
+'1-1-3.2 became 1-1-4.2 with 1-1-3'
 >>> cw.resolve("1-3-1.1", Level.INDICATOR).kind
 <FateKind.RETIRED: 'retired'>
 >>> cw.resolve("1-1-1", Level.INITIATIVE).kind
@@ -281,8 +281,8 @@ class Fate:
     def describe(self) -> str:
         """The fate in a sentence (English, as the library's messages are)."""
         inherited = self.via is not None and self.via != self.old
-        with_ = f" (with {self.via})" if inherited else ""
-        note = f": {self.entry.note}" if self.entry is not None and self.entry.note else ""
+        with_ = f" with {self.via}" if inherited else ""
+        note = f" ({self.entry.note})" if self.entry is not None and self.entry.note else ""
         if self.kind is FateKind.UNCHANGED:
             return f"{self.old} is unchanged"
         if self.kind is FateKind.RENAMED:

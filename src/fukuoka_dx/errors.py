@@ -106,6 +106,7 @@ class JSONFormatError(FukuokaDXError, ValueError):
     """JSON that does not describe a model value; ``problems`` lists each with its path."""
 
     def __init__(self, what: str, problems: Sequence[str]) -> None:
+        self.what = what
         self.problems = tuple(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"{what}: {len(self.problems)} problem(s):\n{lines}")

@@ -33,6 +33,7 @@ from fukuoka_dx.serialization import structure
 from fukuoka_dx.targets import MissingTarget, parse_target
 
 __all__ = [
+    "PackagedEdition",
     "editions",
     "latest_edition",
     "load_plan",
@@ -45,9 +46,17 @@ __all__ = [
 _FILE: Final = re.compile(r"^plan-(?P<edition>\d{4}-\d{2})\.json$")
 
 
+@attrs.frozen
+class PackagedEdition:
+    """A plan edition shipped in the package: its id and the digest of its data (what
+    :attr:`Plan.digest <fukuoka_dx.model.Plan.digest>` of :func:`load_plan` gives)."""
+
+    edition: str
+    digest: str
+
+
 @functools.cache
-def editions() -> tuple[str, ...]:
-    """The plan editions shipped in the package, oldest first (``('2023-09',)``)."""
+def _edition_ids() -> tuple[str, ...]:
     found = (
         m["edition"]
         for entry in resources.files("fukuoka_dx").joinpath("data").iterdir()
@@ -56,9 +65,21 @@ def editions() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+@functools.cache
+def editions() -> tuple[PackagedEdition, ...]:
+    """The plan editions shipped in the package, oldest first, each with its digest. The
+    digest is read from the file (the SHA-256 of its canonical JSON), without loading it."""
+    import hashlib  # on first use: loading a plan does not need it
+
+    return tuple(
+        PackagedEdition(e, hashlib.sha256(read_plan_bytes(e).removesuffix(b"\n")).hexdigest())
+        for e in _edition_ids()
+    )
+
+
 def latest_edition() -> str:
     """The newest edition shipped in the package (``'2023-09'``)."""
-    return editions()[-1]
+    return _edition_ids()[-1]
 
 
 def read_plan_bytes(edition: str | None = None) -> bytes:
@@ -67,9 +88,10 @@ def read_plan_bytes(edition: str | None = None) -> bytes:
 
 
 def _resource(edition: str) -> resources.abc.Traversable:
-    if edition not in editions():
+    if edition not in _edition_ids():
+        available = ", ".join(_edition_ids())
         raise UnknownEditionError(
-            f"no plan edition {edition!r} in this package; available: {', '.join(editions())}"
+            f"no plan edition {edition!r} in this package; available: {available}"
         )
     return resources.files("fukuoka_dx").joinpath("data", f"plan-{edition}.json")
 
@@ -125,7 +147,7 @@ def load_plan_file(path: File, *, override: bool = False) -> Plan:
     problems = reading_problems(plan)
     if problems:
         raise JSONFormatError(f"cannot read {what}", [f"{m} @ $.{at}" for at, m in problems])
-    if plan.edition in editions() and not override:
+    if plan.edition in _edition_ids() and not override:
         packaged = load_plan(plan.edition)
         if packaged.digest != plan.digest:
             raise InvalidValueError(

@@ -15,6 +15,7 @@ from typing import NoReturn, TextIO
 
 from fukuoka_dx._version import __version__
 from fukuoka_dx.cli.commands import (
+    diff,
     export,
     progress,
     report,
@@ -27,7 +28,7 @@ from fukuoka_dx.cli.commands import (
 )
 from fukuoka_dx.cli.context import Context
 from fukuoka_dx.cli.output import PROG, Output
-from fukuoka_dx.errors import FukuokaDXError, ObservationsError
+from fukuoka_dx.errors import FukuokaDXError, JSONFormatError, ObservationsError
 from fukuoka_dx.loading import editions
 from fukuoka_dx.report.text import terminal_width
 from fukuoka_dx.words import Lang, as_lang, default_lang, say
@@ -58,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--edition",
         default=None,
-        help=f"plan edition (default: latest; available: {', '.join(editions())})",
+        help="plan edition, or a JSON file of one's own (default: the latest; available: "
+        f"{', '.join(e.edition for e in editions())})",
     )
     parser.add_argument(
         "--lang",
@@ -75,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         "0: all)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in (summary, show, search, schedule, export, template, trend, report, progress):
+    commands = (summary, show, search, schedule, export, template, trend, report, progress, diff)
+    for command in commands:
         command.register(sub)
     return parser
 
@@ -138,6 +141,14 @@ def main(
             err.write(f"{PROG}: error: {problem}\n")
         if len(shown) < len(problems):
             more = len(problems) - len(shown)
+            err.write(f"{PROG}: error: … and {more} more problem(s) (--max-errors 0 shows all)\n")
+        return 2
+    except JSONFormatError as exc:  # a file of one's own: a line per problem, with its path
+        said = exc.problems if max_errors <= 0 else exc.problems[:max_errors]
+        for line in said:
+            err.write(f"{PROG}: error: {exc.what}: {line}\n")
+        if len(said) < len(exc.problems):
+            more = len(exc.problems) - len(said)
             err.write(f"{PROG}: error: … and {more} more problem(s) (--max-errors 0 shows all)\n")
         return 2
     except FukuokaDXError as exc:  # anything else is a bug: let it show its traceback

@@ -124,7 +124,7 @@ def _problems(
             location,
             "indicator_id",
             o.indicator_id,
-            f"{fate.describe()} in edition {new.edition}: its figures cannot be carried over",
+            f"in edition {new.edition}, {fate.describe()}: its figures cannot be carried over",
         )
     target = fate.new[0]
     if target not in new.ids()[Level.INDICATOR]:
