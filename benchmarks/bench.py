@@ -8,6 +8,9 @@
 - a cached ``load_plan()`` call (goal: under 1 us)
 - ``import fukuoka_dx`` against importing attrs, cattrs and pendulum alone (goal: +10 ms)
 - assessing the whole plan with 1, 10 and 100 observations per indicator (goal: linear)
+- diffing the plan against a changed copy (one initiative renumbered through a crosswalk, a
+  target in every tenth indicator, a schedule cell in every tenth initiative) against writing
+  the plan's canonical JSON once, which the digest of either side costs (goal: at most 1x)
 - reading observations, time and memory per 10,000 rows: a CSV file against a plain reader
   of the same text that checks nothing (the csv module, ``float`` and ``date.fromisoformat``),
   and a workbook (in openpyxl's read-only mode, as the reader reads it) against openpyxl
@@ -236,6 +239,48 @@ def reading(n: int = 10_000) -> None:
         )
 
 
+def changed_copy() -> tuple[fukuoka_dx.Plan, fukuoka_dx.Crosswalk]:
+    """The packaged plan with 1-4-4 renumbered 1-4-5, a target in every tenth indicator and a
+    schedule cell in every tenth initiative changed; and the crosswalk of the renumbering."""
+    import attrs
+
+    from fukuoka_dx.crosswalk import OneToOne
+    from fukuoka_dx.schedule import ActivityCell
+    from fukuoka_dx.targets import parse_target
+
+    plan = fukuoka_dx.load_plan()
+    inits = []
+    for n, ini in enumerate(plan.initiatives):
+        inds = tuple(
+            attrs.evolve(ind, midterm=parse_target("12,345")) if (n + k) % 10 == 0 else ind
+            for k, ind in enumerate(ini.indicators)
+        )
+        if n % 10 == 0 and ini.schedule.rows:
+            row = ini.schedule.rows[0]
+            cells = (*row.cells[:-1], ActivityCell("見直し"))
+            rows = (attrs.evolve(row, cells=cells), *ini.schedule.rows[1:])
+            ini = attrs.evolve(ini, schedule=attrs.evolve(ini.schedule, rows=rows))
+        if ini.id == "1-4-4":
+            inds = tuple(attrs.evolve(i, id=f"1-4-5.{i.number}") for i in inds)
+            inits.append(attrs.evolve(ini, id="1-4-5", indicators=inds))
+        else:
+            inits.append(attrs.evolve(ini, indicators=inds))
+    copy = attrs.evolve(plan, edition="2099-01", initiatives=tuple(inits))
+    return copy, fukuoka_dx.Crosswalk("2023-09", "2099-01", (OneToOne("1-4-4", "1-4-5"),))
+
+
+def diff_times() -> tuple[float, float, int]:
+    """The diff of the plan and a changed copy (digests known), and the yardstick."""
+    from fukuoka_dx.serialization import canonical_json
+
+    plan = fukuoka_dx.load_plan()
+    copy, crosswalk = changed_copy()
+    changes = len(plan.diff(copy, crosswalk).changes)  # the digests, computed once
+    t_diff = best(lambda: plan.diff(copy, crosswalk))
+    t_json = best(lambda: canonical_json(copy))
+    return t_diff, t_json, changes
+
+
 def main() -> None:
     if sys.argv[1:] == ["reading"]:
         reading()
@@ -268,6 +313,12 @@ def main() -> None:
     for n in (1, 10, 100):
         t = assess_time(n)
         print(f"assess, {n:3d} obs/indicator: {t * 1e3:8.2f} ms  ratio to 1: {t / base:6.1f}x")
+    t_diff, t_canon, changes = diff_times()
+    print(f"canonical JSON of the plan: {t_canon * 1e3:8.2f} ms")
+    print(
+        f"diff with a changed copy:   {t_diff * 1e3:8.2f} ms  ({changes} changes)  "
+        f"ratio {t_diff / t_canon:5.2f}x (goal <= 1x)"
+    )
     reading()
 
 

@@ -371,9 +371,22 @@ class Crosswalk:
 
     # -- one id ---------------------------------------------------------------------------
 
+    @functools.cached_property
+    def _fates(self) -> dict[tuple[str, Level], Fate]:
+        return {}
+
     def resolve(self, old_id: str, level: Level | str) -> Fate:
         """What became of ``old_id``, an id of ``level`` in the old edition."""
-        level = Level(level)
+        level = level if isinstance(level, Level) else Level(level)
+        key = (old_id, level)
+        fate = self._fates.get(key)
+        if fate is None:
+            fate = self._fates[key] = self._resolve(old_id, level)
+        return fate
+
+    def _resolve(self, old_id: str, level: Level) -> Fate:
+        if not self.entries:
+            return Fate(old_id, FateKind.UNCHANGED, (old_id,))
         entry = self._by_old.get(old_id)
         if entry is not None and _applies(entry, level):
             return _own_fate(entry, old_id)

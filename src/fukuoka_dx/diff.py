@@ -336,14 +336,23 @@ def _change(
 def _record_changes(old: object, new: object, skip: frozenset[str]) -> Iterator[FieldChange]:
     if type(old) is not type(new):
         raise TypeError(f"cannot compare a {type(old).__name__} with a {type(new).__name__}")
+    if old == new:  # the same in every field, the skipped ones too: nothing to look at
+        return
     for field in _fields(old):
         if field.name not in skip:
             yield from _changes(field.name, getattr(old, field.name), getattr(new, field.name))
 
 
+_FIELDS: Final[dict[type, tuple[attrs.Attribute[Any], ...]]] = {}
+
+
 def _fields(value: object) -> tuple[attrs.Attribute[Any], ...]:
-    """The attrs fields of a record's class."""
-    return tuple(attrs.fields(cast("type[attrs.AttrsInstance]", type(value))))
+    """The attrs fields of a record's class (found once per class)."""
+    cls = type(value)
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple(attrs.fields(cast("type[attrs.AttrsInstance]", cls)))
+    return found
 
 
 class _Absent:

@@ -42,8 +42,8 @@ from fukuoka_dx.targets import (
 
 __all__ = [
     "COUNT_UNITS",
-    "MEASURE_UNITS",
     "EDITION_COLUMNS",
+    "MEASURE_UNITS",
     "OBSERVATION_COLUMNS",
     "CompositeValue",
     "Figure",
