@@ -181,7 +181,7 @@ def test_template_reads_back_once_filled(tmp_path: Path) -> None:
     done = run("progress", "--template", "--fy", "R7")
     assert done.returncode == 0
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("indicator_id,fiscal_year,value,as_of,source,note,# name")
+    assert lines[0].startswith("indicator_id,fiscal_year,value,as_of,source,note,edition,digest,")
     assert lines[1].startswith("1-1.1,R7,,")
     path = tmp_path / "filled.csv"
     filled = [lines[0], lines[1].replace("1-1.1,R7,,", "1-1.1,R7,60,", 1), *lines[2:]]

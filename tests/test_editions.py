@@ -473,3 +473,37 @@ def test_observation_files_record_their_edition() -> None:
     assert write_observations_csv([Observation("1-1-3.1", 2024, 1)]).splitlines()[0] == (
         "indicator_id,fiscal_year,value,as_of,source,note"
     )
+
+
+def test_the_command_line_carries_a_file_over_with_crosswalk(tmp_path: Path) -> None:
+    import io
+
+    from fukuoka_dx.cli import main
+
+    path = tmp_path / "2099-01.json"
+    path.write_text(to_json(renumbered(PACKAGED, "1-4-4", "1-4-5")), "utf-8")
+    write(tmp_path / "cw.json", {"old_edition": "2023-09", "new_edition": "2099-01", "entries": [
+        {"kind": "one_to_one", "old": "1-4-4", "new": "1-4-5"}
+    ]})  # fmt: skip
+    obs = tmp_path / "old.csv"
+    obs.write_text("indicator_id,fiscal_year,value,edition\n1-4-4.1,R6,70000,2023-09\n", "utf-8")
+    for command in (["progress"], ["trend"], ["report"]):
+        args = ["--edition", str(path), *command, str(obs)]
+        args += (
+            ["1-4-5.1"]
+            if command == ["trend"]
+            else ["--format", "csv"]
+            if command == ["progress"]
+            else []
+        )
+        out, err = io.StringIO(), io.StringIO()
+        code = main(
+            [*args, "--as-of", str(AS_OF), "--crosswalk", str(tmp_path / "cw.json")], out, err
+        )
+        assert code == 0, err.getvalue()
+        if command == ["progress"]:
+            row = next(r for r in out.getvalue().splitlines() if r.startswith("1-4-5.1,"))
+            assert ",70000," in row
+        out, err = io.StringIO(), io.StringIO()
+        assert main([*args, "--as-of", str(AS_OF)], out, err) == 2  # without: refused, naming why
+        assert "recorded against edition 2023-09" in err.getvalue() or "1-4-4" in err.getvalue()

@@ -103,6 +103,12 @@ def add_assess_options(p: argparse.ArgumentParser) -> None:
         help="evaluation scheme: standard (the statuses), abcd, baseline, or a .toml file of "
         "bands (default: standard)",
     )
+    p.add_argument(
+        "--crosswalk",
+        metavar="FILE",
+        help="the file's figures are of the crosswalk's old edition: carry them over to the "
+        "edition assessed (a crosswalk JSON file)",
+    )
     p.add_argument("--on-track", type=float, help="threshold on R (default 0.95)")
     p.add_argument("--needs-acceleration", type=float, help="threshold on R (default 0.6)")
 
@@ -120,6 +126,8 @@ class AssessOptions:
     thresholds: Thresholds = attrs.field(factory=Thresholds)
     progress: str = "auto"
     """``auto``, ``always`` or ``never``: the reading counter on stderr."""
+    crosswalk: str | None = None
+    """A crosswalk file: the observations are of its old edition, carried over."""
 
 
 def assess_options(args: argparse.Namespace) -> AssessOptions:
@@ -134,4 +142,5 @@ def assess_options(args: argparse.Namespace) -> AssessOptions:
         scheme=args.scheme or STANDARD,
         thresholds=Thresholds(**{k: v for k, v in given.items() if v is not None}),
         progress=args.progress,
+        crosswalk=args.crosswalk,
     )

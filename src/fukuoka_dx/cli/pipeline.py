@@ -9,8 +9,9 @@ import attrs
 from fukuoka_dx.cli.options import AssessOptions
 from fukuoka_dx.cli.output import Output
 from fukuoka_dx.cli.progress_display import reading_progress
-from fukuoka_dx.errors import ObservationsError
+from fukuoka_dx.errors import FukuokaDXError, ObservationsError, UsageError
 from fukuoka_dx.fiscal_calendar import today
+from fukuoka_dx.loading import load_plan, read_crosswalk
 from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.files import ReadResult, read_observations
 from fukuoka_dx.observations.values import value_text
@@ -41,10 +42,21 @@ def read_and_assess(
     """Read ``options.file`` against ``plan`` (rows without a value skipped), refuse it when
     a row cannot be read (unless ``keep_valid``), say on stderr what reading did, and assess
     what was read. Observations the assessment leaves out are said on stderr too, unless the
-    output lists them itself (``lists_exclusions``: JSON, the HTML report)."""
+    output lists them itself (``lists_exclusions``: JSON, the HTML report).
+
+    With a crosswalk (``--crosswalk``), the file is one of the crosswalk's old edition: it is
+    read against that edition's plan and its observations are carried over to ``plan``, what
+    cannot be carried refused with why."""
+    crosswalk = read_crosswalk(options.crosswalk) if options.crosswalk else None
+    read_plan = plan
+    if crosswalk is not None and crosswalk.old_edition != plan.edition:
+        try:
+            read_plan = load_plan(crosswalk.old_edition)
+        except FukuokaDXError as exc:
+            raise UsageError(f"--crosswalk {options.crosswalk}: {exc}") from None
     reading = read_observations(
         options.file,
-        plan,
+        read_plan,
         keep_valid=True,
         skip_empty=True,
         encoding=options.encoding,
@@ -65,6 +77,7 @@ def read_and_assess(
         target=options.target,
         thresholds=options.thresholds,
         scheme=options.scheme,
+        crosswalk=crosswalk,
     )
     if not lists_exclusions:
         for ex in assessment.excluded:

@@ -7,7 +7,7 @@ both from :func:`~fukuoka_dx.progress.assessable_indicators`; the reader takes t
 >>> from fukuoka_dx import load_plan
 >>> text = template_csv(load_plan(), "R7")
 >>> text.splitlines()[0]
-'indicator_id,fiscal_year,value,as_of,source,note,# name,# unit,# baseline,# midterm,# final'
+'indicator_id,fiscal_year,value,as_of,source,note,edition,digest,# name,# unit,# baseline,# midterm,# final'
 """
 
 from __future__ import annotations
@@ -16,15 +16,17 @@ from typing import Final
 
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_fiscal_year
 from fukuoka_dx.model import Plan, TargetColumn
-from fukuoka_dx.observations.values import OBSERVATION_COLUMNS
+from fukuoka_dx.observations.values import EDITION_COLUMNS, OBSERVATION_COLUMNS
 from fukuoka_dx.progress import assessable_indicators
 from fukuoka_dx.report.export import Row, format_csv
 
 __all__ = ["TEMPLATE_COLUMNS", "template_csv", "template_rows"]
 
-#: The columns of the CSV template: the observation columns, then read-only comments.
+#: The columns of the CSV template: the observation columns, the edition and digest each row
+#: records (so that a figure is never read against another edition), then read-only comments.
 TEMPLATE_COLUMNS: Final = (
     *OBSERVATION_COLUMNS,
+    *EDITION_COLUMNS,
     "# name",
     "# unit",
     "# baseline",
@@ -49,6 +51,8 @@ def template_rows(
                 "as_of": "",
                 "source": "",
                 "note": "",
+                "edition": plan.edition,
+                "digest": plan.digest,
                 "# name": ind.name,
                 "# unit": ind.unit or "",
                 "# baseline": f"{ind.baseline.text} ({ind.baseline_fy.label_ja})",
