@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import shutil
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,7 +33,7 @@ from fukuoka_dx.targets import (
     RelativeTarget,
 )
 
-from ._datasrc import build_tool
+from ._datasrc import EDITION_DIR, build_tool
 
 # Indicators whose desired direction and targets disagree on purpose, with the reason.
 DIRECTION_EXCEPTIONS = {
@@ -213,6 +218,70 @@ def test_packaged_files_are_what_the_sources_build() -> None:
             f"src/fukuoka_dx/data is out of date with datasrc/{plan.edition}/: run `make data`"
         )
     assert tool.stale(plans) == []
+
+
+def _datasrc_copy(tmp_path: Path, part: str, change: Callable[[dict[str, Any]], None]) -> Path:
+    """A copy of the edition's folder of datasrc/ with one initiative of ``part`` changed."""
+    out = tmp_path / EDITION_DIR.name
+    shutil.copytree(EDITION_DIR, out)
+    path = out / f"part-{part}.json"
+    data = json.loads(path.read_text("utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return out
+
+
+def _initiative(data: dict[str, Any], ini_id: str) -> dict[str, Any]:
+    return next(i for i in data["initiatives"] if i["id"] == ini_id)
+
+
+@pytest.mark.parametrize(
+    ("part", "ini_id", "change", "message"),
+    [
+        (
+            "4a",
+            "4-6-1",
+            lambda i: i["ambiguities"][1].update(line=1146),
+            "4-6-1 ambiguity 2: line 1146 of 2023-09/source.txt does not contain "
+            "'現状値(4年度) 500'",
+        ),
+        (
+            "4a",
+            "4-6-1",
+            lambda i: i["ambiguities"][1].update(line=1190),
+            "4-6-1 ambiguity 2: line 1190 is outside the block's lines [1141, 1147]",
+        ),
+        (
+            "4a",
+            "4-7-5",
+            lambda i: i["repairs"][0].update(line=1184),
+            "4-7-5 repair 1: line 1184 is outside the block's lines [1191, 1197]",
+        ),
+        (
+            "2",
+            "2-3-2",
+            lambda i: i["schedule"][1].pop("note"),
+            "2-3-2: schedule rows with a note [] must be the rows an ambiguity is about [2]",
+        ),
+        (
+            "2",
+            "2-3-1",
+            lambda i: i["schedule"][0].update(note="a note without its ambiguity"),
+            "2-3-1: schedule rows with a note [1] must be the rows an ambiguity is about []",
+        ),
+    ],
+)
+def test_the_build_checks_every_citation_against_the_source(
+    tmp_path: Path,
+    part: str,
+    ini_id: str,
+    change: Callable[[dict[str, Any]], None],
+    message: str,
+) -> None:
+    datasrc = _datasrc_copy(tmp_path, part, lambda d: change(_initiative(d, ini_id)))
+    with pytest.raises(ValueError) as info:
+        build_tool().build(datasrc)
+    assert str(info.value) == message
 
 
 def test_digest_pins_the_canonical_json(plan: Plan) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from fukuoka_dx import INDICATOR_COLUMNS, INITIATIVE_COLUMNS, SCHEDULE_COLUMNS, Plan
 from fukuoka_dx.report.export import (
+    AMBIGUITY_COLUMNS,
     format_csv,
     format_json,
     indicator_rows,
@@ -39,7 +40,7 @@ def test_columns_are_the_fixed_ones() -> None:
     )  # fmt: skip
     assert INITIATIVE_COLUMNS[7:] == ("title_en",)
     assert SCHEDULE_COLUMNS[:5] == ("initiative_id", "row", "fiscal_year", "cell_text", "activity")
-    assert SCHEDULE_COLUMNS[5:] == ("continues_from_fy",)  # appended: the first five stay
+    assert SCHEDULE_COLUMNS[5:] == ("continues_from_fy", "note")  # appended: the first five stay
 
 
 def test_indicator_rows(plan: Plan) -> None:
@@ -87,6 +88,37 @@ def test_initiative_and_schedule_rows(plan: Plan) -> None:
         (2025, "→", "システム運用"),
         (2026, "→", "システム運用"),
     ]
+    assert {r["note"] for r in first} == {None}
+
+
+def test_a_schedule_row_note_is_on_every_year_of_its_row(plan: Plan) -> None:
+    sched = schedule_rows(plan)
+    noted = [r for r in sched if r["initiative_id"] == "2-3-2" and r["row"] == 2]
+    note = plan.initiative("2-3-2").schedule.rows[1].note
+    assert note and "令和5年度" in note
+    assert [(r["fiscal_year"], r["cell_text"], r["note"]) for r in noted] == [
+        (2023, "適宜、整備状況等を更新", note),
+        (2024, "", note),
+        (2025, "", note),
+        (2026, "", note),
+    ]
+    text = format_csv(*table_rows(plan, "schedule"))
+    assert text.startswith(
+        "initiative_id,row,fiscal_year,cell_text,activity,continues_from_fy,note\r\n"
+    )
+
+
+def test_ambiguity_rows_name_the_line_and_its_text(plan: Plan) -> None:
+    columns, rows = table_rows(plan, "ambiguities")
+    assert columns == AMBIGUITY_COLUMNS
+    assert len(rows) == sum(len(i.ambiguities) for i in plan.initiatives)
+    by_key = {(r["initiative_id"], r["number"]): r for r in rows}
+    baseline = by_key[("4-6-1", 2)]
+    assert (baseline["field"], baseline["row"], baseline["line"]) == ("indicators", 1, 1147)
+    assert baseline["cited"] == "現状値(4年度) 500" and baseline["resolved"] is False
+    assert "530" in str(baseline["alternative"])
+    repairs = table_rows(plan, "repairs")[1]
+    assert all(isinstance(r["line"], int) for r in repairs)
 
 
 def test_plain_values() -> None:

@@ -235,6 +235,7 @@ def test_the_rows_fit_their_schemas() -> None:
         (fukuoka_dx.Pillar, Table.PILLARS, set()),
         (fukuoka_dx.PromotionItem, Table.PROMOTION_ITEMS, {"repairs"}),  # the repairs table
         (fukuoka_dx.Repair, Table.REPAIRS, set()),
+        (fukuoka_dx.model.Ambiguity, Table.AMBIGUITIES, set()),
     ],
 )
 def test_every_field_of_a_tabled_class_is_a_column(

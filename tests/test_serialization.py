@@ -83,7 +83,9 @@ def test_every_public_attrs_type_round_trips(plan: Plan) -> None:
         ini.schedule.rows[0],
         ind.final.parts[0],  # type: ignore[union-attr]
         YearMonth(2022, 12, end_of_month=True),
-        Repair("title", "ピギナース", "ビギナーズ", "table of contents"),
+        Repair("title", "ピギナース", "ビギナーズ", "table of contents", 480),
+        plan.initiative("4-6-1").ambiguities[1],
+        plan.initiative("2-3-2").schedule.rows[1],  # a row with a note
         Observation("1-1-3.1", "R7", Figure(21000), as_of="2026-03-31", source="s", note="n"),
         assess(plan, [Observation("1-1-3.1", "R7", Figure(21000))], as_of="2026-03-31"),
     ]

@@ -186,12 +186,52 @@ def test_missing_cells_are_really_missing(plan: Plan) -> None:
             assert table is not None and header not in table, f"{ind.id}: {header}; {note}"
 
 
-def test_repairs_have_their_damage_in_the_source(plan: Plan) -> None:
-    text = "\n".join(seed_lines())
+def test_every_repair_names_the_line_that_holds_its_damage(plan: Plan) -> None:
+    records = [(f"promotion item {p.id}", None, r) for p in plan.promotion_items for r in p.repairs]
+    records += [(f"initiative {i.id}", i.id, r) for i in plan.initiatives for r in i.repairs]
+    assert len(records) >= 15
+    problems = []
+    for where, ini_id, r in records:
+        line = seed_lines()[r.line - 1]
+        if r.field == "section_number":
+            ok = line.startswith(f"{r.extracted}\t")  # the heading's first cell
+        else:
+            ok = r.extracted in line
+        if ini_id is not None:
+            start, end = blocks()[ini_id]["source_lines"]
+            ok = ok and start <= r.line <= end
+        if not ok:
+            problems.append(f"{where}: line {r.line} does not hold {r.extracted!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_ambiguity_cites_its_line_of_its_block(plan: Plan) -> None:
+    records = [(i, a) for i in plan.initiatives for a in i.ambiguities]
+    assert len(records) >= 10
+    problems = []
+    for ini, a in records:
+        start, end = blocks()[ini.id]["source_lines"]
+        if not (start <= a.line <= end and a.cited in seed_lines()[a.line - 1]):
+            problems.append(f"{ini.id}: line {a.line} of its block does not hold {a.cited!r}")
+        if a.reading == a.alternative:
+            problems.append(f"{ini.id}: line {a.line}: the alternative is the reading")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_schedule_row_has_a_note_where_an_ambiguity_is_about_it(plan: Plan) -> None:
     for ini in plan.initiatives:
-        for r in ini.repairs:
-            if r.field == "section_number":
-                continue
-            assert squash(r.extracted) in squash(block_text(ini.id)) or squash(
-                r.extracted
-            ) in squash(text), (ini.id, r)
+        about = {a.row for a in ini.ambiguities if a.field.value == "schedule"}
+        noted = {n for n, row in enumerate(ini.schedule.rows, 1) if row.note}
+        assert about == noted, ini.id
+
+
+def test_a_schedule_ambiguity_cites_a_cell_of_its_row(plan: Plan) -> None:
+    for ini in plan.initiatives:
+        for a in ini.ambiguities:
+            if a.field.value == "schedule":
+                assert a.row is not None
+                texts = [squash(c.text) for c in ini.schedule.rows[a.row - 1].cells]
+                assert any(squash(a.cited) in t or t in squash(a.cited) for t in texts if t), (
+                    ini.id,
+                    a.row,
+                )

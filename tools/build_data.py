@@ -23,6 +23,8 @@ from fukuoka_dx.crosswalk import Crosswalk
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.loading import reading_problems
 from fukuoka_dx.model import (
+    Ambiguity,
+    BlockField,
     Bureau,
     BureauKind,
     Indicator,
@@ -131,10 +133,64 @@ def indicator(raw: dict[str, Any], ind_id: str, ed: Edition) -> Indicator:
     )
 
 
-def initiative(raw: dict[str, Any], years: tuple[FiscalYear, ...], ed: Edition) -> Initiative:
+class Source:
+    """The source text the reading is checked against: ``datasrc/<edition>/source.txt``."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = f"{path.parent.name}/{path.name}"
+        self.lines = tuple(path.read_text("utf-8").splitlines())
+
+    def cites(self, line: int, text: str, where: str, span: tuple[int, int] | None) -> None:
+        """Fail unless ``line`` (1-based, inside ``span`` when given) holds ``text``."""
+        if not 1 <= line <= len(self.lines):
+            raise ValueError(f"{where}: line {line} is not a line of {self.name}")
+        if span is not None and not span[0] <= line <= span[1]:
+            raise ValueError(f"{where}: line {line} is outside the block's lines {list(span)}")
+        if text not in self.lines[line - 1]:
+            raise ValueError(f"{where}: line {line} of {self.name} does not contain {text!r}")
+
+
+def repairs(raw: dict[str, Any], source: Source, where: str) -> tuple[Repair, ...]:
+    """The record's repairs, each checked to cite the damage where its line holds it."""
+    lines = raw.get("source_lines")
+    span = (lines[0], lines[1]) if lines else None
+    out = []
+    for n, r in enumerate(raw.get("repairs", ()), 1):
+        repair = Repair(**r)
+        source.cites(repair.line, repair.extracted, f"{where} repair {n}", span)
+        out.append(repair)
+    return tuple(out)
+
+
+def ambiguities(raw: dict[str, Any], source: Source) -> tuple[Ambiguity, ...]:
+    """The block's ambiguities, each checked against its line; a schedule row has a note
+    exactly when an ambiguity is about it."""
+    where = raw["id"]
+    span = (raw["source_lines"][0], raw["source_lines"][1])
+    out = []
+    for n, a in enumerate(raw.get("ambiguities", ()), 1):
+        amb = Ambiguity(**a)
+        source.cites(amb.line, amb.cited, f"{where} ambiguity {n}", span)
+        out.append(amb)
+    about = {a.row for a in out if a.field is BlockField.SCHEDULE and a.row is not None}
+    noted = {k for k, r in enumerate(raw["schedule"], 1) if r.get("note")}
+    if about != noted:
+        raise ValueError(
+            f"{where}: schedule rows with a note {sorted(noted)} must be the rows an "
+            f"ambiguity is about {sorted(about)}"
+        )
+    return tuple(out)
+
+
+def initiative(
+    raw: dict[str, Any], years: tuple[FiscalYear, ...], ed: Edition, source: Source
+) -> Initiative:
     if raw.get("missing"):
         raise ValueError(f"{raw['id']}: initiative-level missing notes are not modelled")
-    rows = tuple(ScheduleRow.from_texts(r["cells"], r.get("missing")) for r in raw["schedule"])
+    rows = tuple(
+        ScheduleRow.from_texts(r["cells"], r.get("missing"), note=r.get("note"))
+        for r in raw["schedule"]
+    )
     return Initiative(
         id=raw["id"],
         title=raw["title"],
@@ -149,7 +205,8 @@ def initiative(raw: dict[str, Any], years: tuple[FiscalYear, ...], ed: Edition) 
         ),
         indicator_note=raw.get("indicator_note"),
         reposts=raw.get("reposts"),
-        repairs=tuple(Repair(**r) for r in raw.get("repairs", ())),
+        repairs=repairs(raw, source, raw["id"]),
+        ambiguities=ambiguities(raw, source),
     )
 
 
@@ -258,6 +315,7 @@ def build(folder: Path, previous: Plan | None = None) -> Plan:
     ids its crosswalk maps."""
     ed = load_edition(folder)
     parts = load_parts(folder)
+    source = Source(folder / "source.txt")
     years = FiscalYear.span(ed.first_fy, ed.last_fy)
     items = [
         PromotionItem(
@@ -265,12 +323,12 @@ def build(folder: Path, previous: Plan | None = None) -> Plan:
             p["title"],
             p["page"],
             p["own_block"],
-            tuple(Repair(**r) for r in p.get("repairs", ())),
+            repairs(p, source, f"promotion item {p['id']}"),
         )
         for part in parts
         for p in part["promotion_items"]
     ]
-    initiatives = [initiative(i, years, ed) for part in parts for i in part["initiatives"]]
+    initiatives = [initiative(i, years, ed, source) for part in parts for i in part["initiatives"]]
     indicator_ids = {ind.id for ini in initiatives for ind in ini.indicators}
     unknown = sorted(set(ed.not_comparable) - indicator_ids)
     if unknown:

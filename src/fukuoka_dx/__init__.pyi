@@ -27,6 +27,8 @@ from fukuoka_dx.loading import editions as editions
 from fukuoka_dx.loading import load_plan as load_plan
 from fukuoka_dx.loading import load_plan_file as load_plan_file
 from fukuoka_dx.loading import read_crosswalk as read_crosswalk
+from fukuoka_dx.model import Ambiguity as Ambiguity
+from fukuoka_dx.model import BlockField as BlockField
 from fukuoka_dx.model import Bureau as Bureau
 from fukuoka_dx.model import BureauKind as BureauKind
 from fukuoka_dx.model import Indicator as Indicator

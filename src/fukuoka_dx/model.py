@@ -42,6 +42,8 @@ __all__ = [
     "RE_INITIATIVE",
     "RE_PILLAR",
     "RE_PROMOTION_ITEM",
+    "Ambiguity",
+    "BlockField",
     "Bureau",
     "BureauKind",
     "Indicator",
@@ -128,14 +130,77 @@ class Pillar:
     title_en: str = attrs.field(validator=non_empty_text)
 
 
+def _line(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidValueError(
+            f"{attribute.name} must be a line number of the source text (1 or more), got {value!r}"
+        )
+
+
 @attrs.frozen
 class Repair:
-    """A correction of extraction damage, with the document's own evidence for it."""
+    """A correction of extraction damage, with the document's own evidence for it.
+
+    ``line`` is the line of the source text (the plan's PDF text, 1-based) that holds the
+    damage: it contains ``extracted``.
+    """
 
     field: str = attrs.field(validator=non_empty_text)
     extracted: str = attrs.field(validator=non_empty_text)
     repaired: str = attrs.field(validator=non_empty_text)
     evidence: str = attrs.field(validator=non_empty_text)
+    line: int = attrs.field(validator=_line)
+
+
+def _row(_instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise InvalidValueError(f"{attribute.name} must be a row number (1 or more), got {value!r}")
+
+
+class BlockField(enum.StrEnum):
+    """The parts of a block a reading can be about."""
+
+    TITLE = "title"
+    BUREAU = "bureau"
+    DESCRIPTION = "description"
+    NOTES = "notes"
+    SCHEDULE = "schedule"  # with a row: the schedule row, from 1
+    INDICATORS = "indicators"  # with a row: the indicator's number in the block
+
+
+_FIELDS_WITH_ROWS: Final = (BlockField.SCHEDULE, BlockField.INDICATORS)
+
+
+@attrs.frozen
+class Ambiguity:
+    """A reading the source text leaves open, or settles only on a closer look: the reading
+    the dataset takes, the one it does not take, and the source line both are readings of.
+
+    ``line`` (1-based) of the source text contains ``cited``. ``resolved`` is true when the
+    document itself rules the alternative out (``evidence`` says how), false when the
+    dataset's reading is a choice the source cannot confirm. ``row`` places a reading of
+    the schedule (its row, from 1) or of the indicators (the indicator's number).
+    """
+
+    field: BlockField = attrs.field(converter=BlockField)
+    line: int = attrs.field(validator=_line)
+    cited: str = attrs.field(validator=non_empty_text)
+    """Text the source line holds, as extracted: what is read."""
+    reading: str = attrs.field(validator=non_empty_text)
+    """The reading the dataset takes."""
+    alternative: str = attrs.field(validator=non_empty_text)
+    """The reading it does not take."""
+    evidence: str = attrs.field(validator=non_empty_text)
+    """Why this reading: what the document shows, with line numbers."""
+    resolved: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    row: int | None = attrs.field(default=None, validator=_row)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.row is not None) != (self.field in _FIELDS_WITH_ROWS):
+            raise InvalidValueError(
+                f"ambiguity of {self.field.value} (line {self.line}): a row is given for "
+                "schedule and indicators, and only for them"
+            )
 
 
 @attrs.frozen
@@ -309,7 +374,9 @@ class Initiative:
     """A block of content: title, 所管 bureau, description, 工程 schedule, 指標 indicators.
 
     ``reposts`` names the block a 再掲 (re-post) repeats. ``page`` is the page number in the
-    table of contents. ``notes`` are the ※ remarks of the description.
+    table of contents. ``notes`` are the ※ remarks of the description. ``repairs`` record
+    where the dataset mends extraction damage, ``ambiguities`` where the source allows
+    another reading.
     """
 
     id: str = attrs.field(validator=_matches(RE_INITIATIVE, "4-17-8"))
@@ -333,8 +400,20 @@ class Initiative:
         default=None, validator=attrs.validators.optional(non_empty_text)
     )
     """An unofficial English translation of the title (the Japanese is authoritative)."""
+    ambiguities: tuple[Ambiguity, ...] = ()
+    """The readings of this block the source leaves open or settles only on a closer look."""
 
     def __attrs_post_init__(self) -> None:
+        for a in self.ambiguities:
+            rows = {
+                BlockField.SCHEDULE: len(self.schedule.rows),
+                BlockField.INDICATORS: len(self.indicators),
+            }
+            if a.row is not None and a.row > rows[a.field]:
+                raise InvalidValueError(
+                    f"initiative {self.id}: an ambiguity names {a.field.value} row {a.row}, "
+                    f"but the block has {rows[a.field]}"
+                )
         for k, ind in enumerate(self.indicators, 1):
             if ind.id != f"{self.id}.{k}":
                 raise InvalidValueError(

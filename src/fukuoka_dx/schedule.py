@@ -162,14 +162,28 @@ def _cells(_instance: object, _attribute: object, value: tuple[ScheduleCell, ...
 
 @attrs.frozen
 class ScheduleRow:
-    """One row of a schedule: a cell per fiscal year of the plan, in order."""
+    """One row of a schedule: a cell per fiscal year of the plan, in order.
+
+    ``note`` says how the row is read where the source allows another reading (an activity
+    that may span the row, two lines run together in a cell); ``None`` for a plain row.
+    """
 
     cells: tuple[ScheduleCell, ...] = attrs.field(validator=_cells)
+    note: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_empty_text)
+    )
 
     @classmethod
-    def from_texts(cls, texts: Sequence[str | None], note: str | None = None) -> ScheduleRow:
-        """Build a row from published cell texts (``None`` for a lost cell, with ``note``)."""
-        return cls(tuple(parse_cell(t, note) for t in texts))
+    def from_texts(
+        cls,
+        texts: Sequence[str | None],
+        missing: str | None = None,
+        *,
+        note: str | None = None,
+    ) -> ScheduleRow:
+        """Build a row from published cell texts: ``None`` for a lost cell, which needs
+        ``missing`` (what the source shows there); ``note`` is the row's note."""
+        return cls(tuple(parse_cell(t, missing) for t in texts), note)
 
     def source_at(self, index: int) -> int | None:
         """The index of the cell whose activity is in force in the ``index``-th year: the

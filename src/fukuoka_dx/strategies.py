@@ -26,6 +26,8 @@ except ImportError:  # pragma: no cover - exercised in a process without hypothe
 
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth
 from fukuoka_dx.model import (
+    Ambiguity,
+    BlockField,
     Bureau,
     BureauKind,
     Indicator,
@@ -195,9 +197,11 @@ def schedule_cells() -> st.SearchStrategy[ScheduleCell]:
 
 def _rows(n: int) -> st.SearchStrategy[ScheduleRow]:
     first = schedule_cells().filter(lambda c: not isinstance(c, CarryCell))
-    return st.tuples(first, st.lists(schedule_cells(), min_size=n - 1, max_size=n - 1)).map(
-        lambda fr: ScheduleRow((fr[0], *fr[1]))
-    )
+    return st.tuples(
+        first,
+        st.lists(schedule_cells(), min_size=n - 1, max_size=n - 1),
+        st.one_of(st.none(), texts()),
+    ).map(lambda fr: ScheduleRow((fr[0], *fr[1]), fr[2]))
 
 
 def schedules(years: tuple[FiscalYear, ...] | None = None) -> st.SearchStrategy[Schedule]:
@@ -291,6 +295,7 @@ def initiatives(
             indicators=inds,
             reposts=reposts,
             repairs=tuple(data.draw(st.lists(_repairs(), max_size=1))),
+            ambiguities=tuple(data.draw(st.lists(_ambiguities(len(schedule.rows), n), max_size=2))),
         )
 
     return st.builds(
@@ -308,7 +313,28 @@ def initiatives(
 
 
 def _repairs() -> st.SearchStrategy[Repair]:
-    return st.builds(Repair, st.just("title"), texts(), texts(), texts())
+    return st.builds(Repair, st.just("title"), texts(), texts(), texts(), st.integers(1, 2000))
+
+
+def _ambiguities(schedule_rows: int, indicator_rows: int) -> st.SearchStrategy[Ambiguity]:
+    """Ambiguities of a block with that many schedule rows and indicators."""
+    rows = {BlockField.SCHEDULE: schedule_rows, BlockField.INDICATORS: indicator_rows}
+    fields = [f for f in BlockField if rows.get(f, 1) > 0]
+
+    def build(field: BlockField, data: Any) -> Ambiguity:
+        row = data.draw(st.integers(1, rows[field])) if field in rows else None
+        return Ambiguity(
+            field,
+            data.draw(st.integers(1, 2000)),
+            data.draw(texts()),
+            data.draw(texts()),
+            data.draw(texts()),
+            data.draw(texts()),
+            data.draw(st.booleans()),
+            row,
+        )
+
+    return st.builds(build, st.sampled_from(fields), st.data())
 
 
 def plans() -> st.SearchStrategy[Plan]:

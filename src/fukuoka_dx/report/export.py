@@ -1,5 +1,5 @@
 """The exported tables: indicators, initiatives and schedule, as plain rows; and the
-pillars, promotion items and the fidelity record (repairs, missing cells).
+pillars, promotion items and the fidelity record (repairs, ambiguities, missing cells).
 
 Column names and order are fixed: other programs read them (the documentation's plan page
 lists their meaning). Rows are dicts of plain
@@ -22,11 +22,20 @@ from typing import Any, Final
 
 from fukuoka_dx._optional import require_pandas
 from fukuoka_dx.errors import InvalidValueError
-from fukuoka_dx.model import Indicator, Initiative, Plan, PromotionItem, Repair, TargetColumn
+from fukuoka_dx.model import (
+    Ambiguity,
+    Indicator,
+    Initiative,
+    Plan,
+    PromotionItem,
+    Repair,
+    TargetColumn,
+)
 from fukuoka_dx.schedule import MissingCell
 from fukuoka_dx.targets import NumberTarget, RelativeTarget, Target, number_text
 
 __all__ = [
+    "AMBIGUITY_COLUMNS",
     "INDICATOR_COLUMNS",
     "INITIATIVE_COLUMNS",
     "MISSING_CELL_COLUMNS",
@@ -38,6 +47,7 @@ __all__ = [
     "Cell",
     "Row",
     "Table",
+    "ambiguity_rows",
     "format_csv",
     "format_json",
     "indicator_rows",
@@ -65,6 +75,7 @@ class Table(enum.StrEnum):
     PILLARS = "pillars"
     PROMOTION_ITEMS = "promotion_items"
     REPAIRS = "repairs"
+    AMBIGUITIES = "ambiguities"
     MISSING_CELLS = "missing_cells"
 
 
@@ -106,6 +117,7 @@ SCHEDULE_COLUMNS: Final = (
     "cell_text",
     "activity",
     "continues_from_fy",
+    "note",
 )
 PILLAR_COLUMNS: Final = ("pillar_id", "title", "title_en")
 PROMOTION_ITEM_COLUMNS: Final = (
@@ -125,6 +137,19 @@ REPAIR_COLUMNS: Final = (
     "evidence",
     "promotion_item_id",
     "initiative_id",
+    "line",
+)
+AMBIGUITY_COLUMNS: Final = (
+    "initiative_id",
+    "number",
+    "field",
+    "row",
+    "line",
+    "cited",
+    "reading",
+    "alternative",
+    "evidence",
+    "resolved",
 )
 MISSING_CELL_COLUMNS: Final = (
     "cell",
@@ -206,6 +231,7 @@ def schedule_rows(plan: Plan) -> list[Row]:
                             if (began := srow.continues_from(i)) is None
                             else ini.schedule.years[began].year
                         ),
+                        "note": srow.note,
                     }
                 )
     return rows
@@ -241,6 +267,7 @@ def _repair_row(repair: Repair, item: PromotionItem, initiative: Initiative | No
         "evidence": repair.evidence,
         "promotion_item_id": item.id,
         "initiative_id": None if initiative is None else initiative.id,
+        "line": repair.line,
     }
 
 
@@ -256,6 +283,31 @@ def repair_rows(plan: Plan) -> list[Row]:
         for ini in by_item.get(item.id, []):
             rows += [_repair_row(r, item, ini) for r in ini.repairs]
     return rows
+
+
+def _ambiguity_row(ini: Initiative, number: int, a: Ambiguity) -> Row:
+    return {
+        "initiative_id": ini.id,
+        "number": number,
+        "field": a.field.value,
+        "row": a.row,
+        "line": a.line,
+        "cited": a.cited,
+        "reading": a.reading,
+        "alternative": a.alternative,
+        "evidence": a.evidence,
+        "resolved": a.resolved,
+    }
+
+
+def ambiguity_rows(plan: Plan) -> list[Row]:
+    """Every reading the source allows another way (:data:`AMBIGUITY_COLUMNS`), in document
+    order: the reading taken, the alternative, and the source line it is a reading of."""
+    return [
+        _ambiguity_row(ini, n, a)
+        for ini in plan.initiatives
+        for n, a in enumerate(ini.ambiguities, 1)
+    ]
 
 
 def missing_cell_rows(plan: Plan) -> list[Row]:
@@ -304,6 +356,7 @@ TABLES: Final = {
     Table.PILLARS: (PILLAR_COLUMNS, pillar_rows),
     Table.PROMOTION_ITEMS: (PROMOTION_ITEM_COLUMNS, promotion_item_rows),
     Table.REPAIRS: (REPAIR_COLUMNS, repair_rows),
+    Table.AMBIGUITIES: (AMBIGUITY_COLUMNS, ambiguity_rows),
     Table.MISSING_CELLS: (MISSING_CELL_COLUMNS, missing_cell_rows),
 }
 
@@ -311,7 +364,7 @@ TABLES: Final = {
 def table_rows(plan: Plan, table: Table | str) -> tuple[tuple[str, ...], list[Row]]:
     """The columns and rows of a table by name (a :class:`Table`: ``indicators``,
     ``initiatives``, ``schedule``, ``pillars``, ``promotion_items``, ``repairs``,
-    ``missing_cells``)."""
+    ``ambiguities``, ``missing_cells``)."""
     try:
         columns, rows = TABLES[Table(table)]
     except ValueError:

@@ -14,7 +14,7 @@ from typing import Final, Literal
 import attrs
 
 from fukuoka_dx.errors import InvalidValueError
-from fukuoka_dx.model import TargetColumn
+from fukuoka_dx.model import BlockField, TargetColumn
 from fukuoka_dx.report.export import TABLES, Table
 from fukuoka_dx.report.labels import (
     target_label,
@@ -114,6 +114,18 @@ _FISCAL_YEAR: Final = Column(
     "April 2024 to March 2025).",
     "年度(開始する西暦年で表す。令和6年度は2024)。",
     required=True,
+)
+
+
+_SOURCE_LINE: Final = Column(
+    "integer",
+    "Source line",
+    "原文の行",
+    "The line, from 1, of the source text that holds the text the record cites: the plan's "
+    "PDF as text, datasrc/source-YYYY-MM.txt (the edition) in the fukuoka-dx repository.",
+    "記録が引用するテキストを含む原文(計画のPDFのテキスト)の行番号(1から)。",
+    required=True,
+    minimum=1,
 )
 
 
@@ -311,6 +323,18 @@ _COLUMNS: Final[dict[Table, dict[str, Column]]] = {
             "→ や (完了) のセルが続ける取組の記載年度(開始年の西暦)。その年度の新しい取組は空欄。",
             minimum=1869,
         ),
+        "note": Column(
+            "string",
+            "Note",
+            "注記",
+            "How the schedule row is read where the source allows another reading (an "
+            "activity that may span the row, two lines run together in a cell), repeated on "
+            "each year of the row; the ambiguities table gives the alternative and the source "
+            "line. Empty for a plain row.",
+            "原文が別の読み方も許す工程表の行について、その行の読み方(行全体にわたる可能性の"
+            "ある取組、セル内の2行の連結など)。行の各年度に同じ注記。別の読み方と原文の行は"
+            "ambiguities表にある。通常の行は空欄。",
+        ),
     },
     Table.REPAIRS: {
         "table": Column(
@@ -373,6 +397,80 @@ _COLUMNS: Final[dict[Table, dict[str, Column]]] = {
             required=False,
             description="The repaired initiative; empty for a repair of a promotion item.",
             description_ja="修正した実行項目のID。推進項目の修正では空欄。",
+        ),
+        "line": _SOURCE_LINE,
+    },
+    Table.AMBIGUITIES: {
+        "initiative_id": _INITIATIVE_ID,
+        "number": Column(
+            "integer",
+            "Number",
+            "番号",
+            "The ambiguity's place among those of its initiative, from 1.",
+            "実行項目内での番号(1から)。",
+            required=True,
+            minimum=1,
+        ),
+        "field": Column(
+            "string",
+            "Field",
+            "項目",
+            "What is read: the title, bureau, description, notes, a schedule row or an indicator.",
+            "読み方が問題となる項目(名称、所管、説明、注記、工程表の行、指標)。",
+            required=True,
+            enum=_values(BlockField),
+        ),
+        "row": Column(
+            "integer",
+            "Row",
+            "行",
+            "For a schedule row, its number from 1; for an indicator, its number in the "
+            "block (k of {initiative}.{k}); empty for the other fields.",
+            "工程表の行はその行番号(1から)、指標は実行項目内の番号({実行項目}.{k}のk)。"
+            "その他の項目は空欄。",
+            minimum=1,
+        ),
+        "line": _SOURCE_LINE,
+        "cited": Column(
+            "string",
+            "Cited text",
+            "引用",
+            "Text that line of the source holds, as extracted: what is read.",
+            "原文のその行にある抽出されたままのテキスト(読み方の対象)。",
+            required=True,
+        ),
+        "reading": Column(
+            "string",
+            "Reading",
+            "採用した読み方",
+            "The reading the dataset takes.",
+            "データセットが採用した読み方。",
+            required=True,
+        ),
+        "alternative": Column(
+            "string",
+            "Alternative",
+            "別の読み方",
+            "The reading the dataset does not take.",
+            "採用しなかった読み方。",
+            required=True,
+        ),
+        "evidence": Column(
+            "string",
+            "Evidence",
+            "根拠",
+            "Why this reading: what the document shows, with source line numbers.",
+            "その読み方の根拠(原文の記載と行番号)。",
+            required=True,
+        ),
+        "resolved": Column(
+            "boolean",
+            "Resolved",
+            "解決済み",
+            "True when the document itself rules the alternative out; False when the reading "
+            "is a choice the source cannot confirm.",
+            "原文自体が別の読み方を否定するときTrue、原文からは確かめられない選択のときFalse。",
+            required=True,
         ),
     },
     Table.MISSING_CELLS: {
@@ -497,6 +595,15 @@ TABLE_INFO: Final[dict[Table, TableInfo]] = {
             _fk("promotion_item_id", Table.PROMOTION_ITEMS, "promotion_item_id"),
             _fk("initiative_id", Table.INITIATIVES, "initiative_id"),
         ),
+    ),
+    Table.AMBIGUITIES: TableInfo(
+        "Ambiguities",
+        "読み方の記録",
+        "Every reading of the source that could be taken another way: the reading the "
+        "dataset takes, the alternative, the source line and its text, and the evidence.",
+        "原文の別の読み方が可能な箇所と、採用した読み方、別の読み方、原文の行とテキスト、根拠。",
+        ("initiative_id", "number"),
+        (_fk("initiative_id", Table.INITIATIVES, "initiative_id"),),
     ),
     Table.MISSING_CELLS: TableInfo(
         "Missing cells",

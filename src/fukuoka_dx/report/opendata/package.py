@@ -44,6 +44,7 @@ PACKAGE_TABLES: Final = (
     Table.INDICATORS,
     Table.SCHEDULE,
     Table.REPAIRS,
+    Table.AMBIGUITIES,
     Table.MISSING_CELLS,
 )
 #: The file name of the package descriptor.
@@ -154,9 +155,9 @@ def _descriptor(plan: Plan, resources: list[dict[str, Any]]) -> dict[str, Any]:
         "description": (
             f"The pillars, promotion items, initiatives, indicators and schedules of "
             f"{plan.title} ({publisher_en}'s DX strategy, execution items), edition "
-            f"{plan.edition}, with the repairs and missing cells of its reading, as read by "
-            f"the fukuoka-dx library {__version__}. Fiscal years are given by the Gregorian "
-            f"year in which they start; an empty cell means the value does not apply."
+            f"{plan.edition}, with the repairs, ambiguities and missing cells of its reading, "
+            f"as read by the fukuoka-dx library {__version__}. Fiscal years are given by the "
+            f"Gregorian year in which they start; an empty cell means the value does not apply."
         ),
         "version": __version__,
         "edition": plan.edition,
