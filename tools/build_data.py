@@ -212,10 +212,13 @@ def initiative(
 
 @attrs.frozen
 class Translation:
-    """One string of ``english.json``: the Japanese it translates, and the English."""
+    """One string of ``english.json``: the Japanese it translates, and the English;
+    for an indicator, ``unit_en`` where the unit's usual English reads wrongly for it
+    (``件`` counts downloads, not cases)."""
 
     ja: str
     en: str
+    unit_en: str | None = None
 
 
 @attrs.frozen
@@ -227,6 +230,14 @@ class English:
     initiatives: dict[str, Translation]
     indicators: dict[str, Translation]
     units: dict[str, str]
+
+    def unit(self, ind: Indicator) -> str | None:
+        """The English of an indicator's unit: its own, else the unit's usual English."""
+        if ind.unit is None:
+            if self.indicators[ind.id].unit_en is not None:
+                raise ValueError(f"english.json: indicator {ind.id} has no unit to translate")
+            return None
+        return self.indicators[ind.id].unit_en or self.units[ind.unit]
 
     def en(self, table: dict[str, Translation], key: str, ja: str, what: str) -> str:
         """The English of ``key``, checked to translate the Japanese it stands beside."""
@@ -275,7 +286,7 @@ def translated(plan: Plan, english: English) -> Plan:
                 attrs.evolve(
                     ind,
                     name_en=english.en(english.indicators, ind.id, ind.name, "indicator"),
-                    unit_en=english.units[ind.unit] if ind.unit else None,
+                    unit_en=english.unit(ind),
                 )
                 for ind in ini.indicators
             ),
