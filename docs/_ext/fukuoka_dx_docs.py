@@ -208,6 +208,11 @@ def _code(text: str) -> Raw:
 COLUMN_JA = {"baseline": "現状値", "midterm": "中間目標", "final": "最終目標"}
 
 
+def _cell_text(text: str) -> str:
+    """A schedule cell for a table: its text, or a dash for an empty cell."""
+    return text if text.strip() else "–"
+
+
 def fidelity_fragments(plan: Any) -> dict[str, str]:
     """The data fidelity tables, each a Markdown fragment, from ``plan``."""
     from fukuoka_dx import IndicatorStatus, TargetColumn
@@ -232,6 +237,7 @@ def fidelity_fragments(plan: Any) -> dict[str, str]:
                     f"promotion item {item.id}",
                     item.title,
                     r.field,
+                    r.line,
                     r.extracted,
                     r.repaired,
                     r.evidence,
@@ -240,7 +246,15 @@ def fidelity_fragments(plan: Any) -> dict[str, str]:
     for ini in plan.initiatives:
         for r in ini.repairs:
             rows.append(
-                (f"initiative {ini.id}", ini.title, r.field, r.extracted, r.repaired, r.evidence)
+                (
+                    f"initiative {ini.id}",
+                    ini.title,
+                    r.field,
+                    r.line,
+                    r.extracted,
+                    r.repaired,
+                    r.evidence,
+                )
             )
     out["repairs"] = (
         f"{len(rows)} repair(s): "
@@ -248,11 +262,69 @@ def fidelity_fragments(plan: Any) -> dict[str, str]:
         f"{sum(len(i.repairs) for i in plan.initiatives)} on initiatives.\n\n"
         + (
             table(
-                ["where", "title (as repaired)", "field", "extracted", "repaired", "evidence"], rows
+                [
+                    "where",
+                    "title (as repaired)",
+                    "field",
+                    "line",
+                    "extracted",
+                    "repaired",
+                    "evidence",
+                ],
+                rows,
             )
             if rows
             else ""
         )
+    )
+
+    # ambiguities
+    rows = []
+    for ini in plan.initiatives:
+        for a in ini.ambiguities:
+            field = a.field.value if a.row is None else f"{a.field.value} {a.row}"
+            rows.append(
+                (
+                    ini.id,
+                    field,
+                    a.line,
+                    _code(a.cited),
+                    a.reading,
+                    a.alternative,
+                    a.evidence,
+                    "yes" if a.resolved else "open",
+                )
+            )
+    n_open = sum(not a.resolved for ini in plan.initiatives for a in ini.ambiguities)
+    out["ambiguities"] = (
+        f"{len(rows)} reading(s) the source allows another way: {len(rows) - n_open} "
+        f"resolved by the document itself, {n_open} open.\n\n"
+        + (
+            table(
+                [
+                    "initiative",
+                    "field",
+                    "line",
+                    "cited",
+                    "reading taken",
+                    "alternative",
+                    "evidence",
+                    "resolved",
+                ],
+                rows,
+            )
+            if rows
+            else ""
+        )
+    )
+    rows = [
+        (ini.id, n, " · ".join(_cell_text(c.text) for c in srow.cells), srow.note)
+        for ini in plan.initiatives
+        for n, srow in enumerate(ini.schedule.rows, 1)
+        if srow.note
+    ]
+    out["schedule_notes"] = f"{len(rows)} schedule row(s) with a note.\n\n" + (
+        table(["initiative", "row", "cells (令和5〜8年度)", "note"], rows) if rows else ""
     )
 
     # missing cells
@@ -474,15 +546,48 @@ def glossary_english(path: Path) -> str:
         raise ValueError(f"{path}: expected a list of {{'ja', 'en'}} objects")
     rows = []
     for n, entry in enumerate(entries, 1):
+        forms = entry.get("forms", [entry.get("en")]) if isinstance(entry, dict) else None
         if not (
             isinstance(entry, dict)
-            and set(entry) == {"ja", "en"}
+            and {"ja", "en"} <= set(entry) <= {"ja", "en", "forms"}
             and all(isinstance(entry[k], str) and entry[k].strip() for k in ("ja", "en"))
+            and isinstance(forms, list)
+            and all(isinstance(f, str) and f.strip() for f in forms)
+            and forms[0] == entry["en"]
         ):
-            raise ValueError(f"{path}: entry {n} is not {{'ja': text, 'en': text}}: {entry!r}")
-        rows.append((entry["ja"], entry["en"]))
-    header = ["Japanese (authoritative)", "English rendering (unofficial)"]
+            raise ValueError(
+                f"{path}: entry {n} is not {{'ja': text, 'en': text}} with optional 'forms' "
+                f"(a list of texts, the first the 'en' term): {entry!r}"
+            )
+        rows.append((entry["ja"], entry["en"], ", ".join(forms[1:])))
+    header = ["Japanese (authoritative)", "English rendering (unofficial)", "also as"]
     return f"{len(rows)} term(s), from `datasrc/glossary.json`.\n\n" + table(header, rows)
+
+
+def official_names(path: Path) -> str:
+    """The official English names the translation uses, with their sources, a Markdown table.
+
+    ``path`` is ``datasrc/official-names.json``: a list of ``{"ja", "en", "owner", "source",
+    "note"}``, each a text; a file of another shape fails the build, naming the entry.
+    """
+    try:
+        entries = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: cannot read the official names: {exc}") from exc
+    keys = ("ja", "en", "owner", "source", "note")
+    if not isinstance(entries, list):
+        raise ValueError(f"{path}: expected a list of {{{', '.join(keys)}}} objects")
+    rows = []
+    for n, entry in enumerate(entries, 1):
+        if not (
+            isinstance(entry, dict)
+            and set(entry) == set(keys)
+            and all(isinstance(entry[k], str) and entry[k].strip() for k in keys)
+        ):
+            raise ValueError(f"{path}: entry {n} is not {{{', '.join(keys)}}} texts: {entry!r}")
+        rows.append(tuple(entry[k] for k in keys))
+    header = ["Japanese", "official English", "whose name", "source", "note"]
+    return f"{len(rows)} name(s), from `datasrc/official-names.json`.\n\n" + table(header, rows)
 
 
 def api_exports() -> str:
@@ -565,8 +670,9 @@ def generate(app: Sphinx) -> None:
     _write(root / "api-exports.rst", api_exports())
     for name, text in cli_help().items():
         _write(root / "cli" / f"{name}.txt", text)
-    glossary = Path(app.srcdir).parent / "datasrc" / "glossary.json"
-    _write(root / "glossary-english.md", glossary_english(glossary))
+    datasrc = Path(app.srcdir).parent / "datasrc"
+    _write(root / "glossary-english.md", glossary_english(datasrc / "glossary.json"))
+    _write(root / "glossary-official.md", official_names(datasrc / "official-names.json"))
 
 
 def _drop_bases_object(app: Sphinx, doctree: nodes.document) -> None:
