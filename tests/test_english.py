@@ -101,9 +101,9 @@ def test_an_indicator_names_its_unit_in_english_as_its_unit_says(plan: Plan) -> 
         if ind.unit is None:
             assert ind.unit_en is None, ind.id
             continue
-        if f"({ind.unit})" in ind.name or f"（{ind.unit}）" in ind.name:
-            if f"({ind.unit_en})" not in (ind.name_en or ""):
-                bad.append((ind.id, ind.unit_en, ind.name_en))
+        in_parentheses = f"({ind.unit})" in ind.name or f"（{ind.unit}）" in ind.name
+        if in_parentheses and f"({ind.unit_en})" not in (ind.name_en or ""):
+            bad.append((ind.id, ind.unit_en, ind.name_en))
     assert not bad, bad[:10]
 
 
