@@ -6,9 +6,10 @@ import attrs
 import pytest
 from hypothesis import given
 
-from fukuoka_dx import NotFoundError
+from fukuoka_dx import InvalidValueError, NotFoundError
 from fukuoka_dx import strategies as fst
 from fukuoka_dx.model import (
+    BlockField,
     Bureau,
     BureauKind,
     Indicator,
@@ -16,6 +17,7 @@ from fukuoka_dx.model import (
     Initiative,
     Plan,
     PromotionItem,
+    Repair,
     TargetColumn,
 )
 from fukuoka_dx.schedule import Schedule, ScheduleRow
@@ -133,6 +135,31 @@ def test_validators_reject_impossible_states(plan: Plan) -> None:
         PromotionItem("1-1", "x", 0, False)
     with pytest.raises(ValueError, match="say why"):
         attrs.evolve(_indicator(), baseline_comparable=False)
+
+
+def test_an_ambiguity_says_what_it_reads_and_where(plan: Plan) -> None:
+    a = plan.initiative("2-3-2").ambiguities[0]
+    assert (a.field, a.row, a.line) == (BlockField.SCHEDULE, 2, 689)
+    assert plan.initiative("2-3-2").schedule.rows[a.row - 1].note
+    with pytest.raises(InvalidValueError, match="expected one of title, bureau"):
+        attrs.evolve(a, field="cells")
+    with pytest.raises(InvalidValueError, match="a row is given for schedule and indicators"):
+        attrs.evolve(a, row=None)
+    with pytest.raises(InvalidValueError, match="a row is given for schedule and indicators"):
+        attrs.evolve(a, field="title")
+    with pytest.raises(InvalidValueError, match="line number of the source text"):
+        attrs.evolve(a, line=0)
+    with pytest.raises(InvalidValueError, match="row number"):
+        attrs.evolve(a, row=0)
+    with pytest.raises(InvalidValueError, match="names schedule row 3, but the block has 2"):
+        attrs.evolve(plan.initiative("2-3-2"), ambiguities=(attrs.evolve(a, row=3),))
+    with pytest.raises(InvalidValueError, match="line number of the source text"):
+        Repair("title", "a", "b", "evidence", 0)
+    with pytest.raises(InvalidValueError, match="note must be non-empty text"):
+        ScheduleRow.from_texts(["a", "→"], note=" ")
+    with pytest.raises(InvalidValueError, match="a lost schedule cell needs a note"):
+        ScheduleRow.from_texts([None, "→"], note="the row note is not the lost cell's note")
+    assert ScheduleRow.from_texts([None, "→"], "lost").cells[0].kind.value == "missing"
 
 
 def test_indicator_must_belong_to_its_initiative(plan: Plan) -> None:

@@ -171,6 +171,15 @@ class BlockField(enum.StrEnum):
 _FIELDS_WITH_ROWS: Final = (BlockField.SCHEDULE, BlockField.INDICATORS)
 
 
+def _block_field(value: object) -> BlockField:
+    try:
+        return BlockField(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"ambiguity field {value!r}: expected one of {', '.join(f.value for f in BlockField)}"
+        ) from None
+
+
 @attrs.frozen
 class Ambiguity:
     """A reading the source text leaves open, or settles only on a closer look: the reading
@@ -182,7 +191,7 @@ class Ambiguity:
     the schedule (its row, from 1) or of the indicators (the indicator's number).
     """
 
-    field: BlockField = attrs.field(converter=BlockField)
+    field: BlockField = attrs.field(converter=_block_field)
     line: int = attrs.field(validator=_line)
     cited: str = attrs.field(validator=non_empty_text)
     """Text the source line holds, as extracted: what is read."""
