@@ -171,7 +171,7 @@ class BlockField(enum.StrEnum):
 _FIELDS_WITH_ROWS: Final = (BlockField.SCHEDULE, BlockField.INDICATORS)
 
 
-def _block_field(value: object) -> BlockField:
+def _block_field(value: str) -> BlockField:
     try:
         return BlockField(value)
     except ValueError:
