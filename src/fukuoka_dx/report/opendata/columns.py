@@ -122,7 +122,7 @@ _SOURCE_LINE: Final = Column(
     "Source line",
     "原文の行",
     "The line, from 1, of the source text that holds the text the record cites: the plan's "
-    "PDF as text, datasrc/source-YYYY-MM.txt (the edition) in the fukuoka-dx repository.",
+    "PDF as text, datasrc/YYYY-MM/source.txt (the edition) in the fukuoka-dx repository.",
     "記録が引用するテキストを含む原文(計画のPDFのテキスト)の行番号(1から)。",
     required=True,
     minimum=1,
