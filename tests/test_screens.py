@@ -171,3 +171,15 @@ def test_names_for_people_in_each_language() -> None:
         assert name_with_japanese(value, Lang.JA) == ja
     assert english_name("3-1-1") is None
     assert name_of("3-1-1", Lang.EN) == name_with_japanese("3-1-1", "en") == "3-1-1"
+
+
+def test_an_initiative_shows_its_noted_rows_and_ambiguities() -> None:
+    ini = PLAN.initiative("2-3-2")
+    noted = [n for n, row in enumerate(ini.schedule.rows, 1) if row.note]
+    assert noted and ini.ambiguities
+    en = "\n".join(cli("show", "2-3-2", "--lang", "en")[1].splitlines())
+    ja = cli("show", "2-3-2", "--lang", "ja")[1]
+    for n in noted:
+        assert f"※ row {n}:" in en and f"行{n}の読み方に注記あり" in ja
+    for a in ini.ambiguities:
+        assert f"(source line {a.line})" in en and f"原文{a.line}行目" in ja

@@ -327,6 +327,18 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "(根拠は英語: fukuoka-dx export repairs){evidence:omit}",
         "repaired {field}: {extracted!r} → {repaired!r} ({evidence})",
     ),
+    "screen.row_note": (
+        "行{row}の読み方に注記あり (英語: fukuoka-dx export schedule){note:omit}",
+        "row {row}: {note}",
+    ),
+    "screen.ambiguity": (
+        "読み取りの注記 (原文{line}行目){resolved:resolved}: 記録は英語 "
+        "(fukuoka-dx export ambiguities){field:omit}{reading:omit}{alternative:omit}",
+        "reading of {field} (source line {line}){resolved:resolved}: taken {reading!r}, not "
+        "{alternative!r}",
+    ),
+    "resolved.true": (" [原文で確定]", " [settled by the document]"),
+    "resolved.false": (" [未確定]", " [open]"),
     "screen.pillar": ("柱 {id}  {title}", "pillar {id}  {title}"),
     "screen.promotion_item": (
         "推進項目 {id}  {title} ({page}ページ)",

@@ -266,12 +266,26 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
     cell_width = max(12, (width - 8) // len(years) - 2)
     grid = _text.table(header, schedule_cells(ini.schedule, lang), max_width=cell_width)
     lines += ["  " + line for line in grid.splitlines()]
+    for n, row in enumerate(ini.schedule.rows, 1):
+        if row.note:
+            lines += para("※", say("screen.row_note", lang, row=n, note=row.note))
     status = word_label(ini.indicator_status.value, lang) if ja else ini.indicator_status.value
     lines += ["", "  " + say("screen.indicators", lang, status=status)]
     if ini.indicator_note:
         lines += para("", ini.indicator_note)
     for ind in ini.indicators:
         lines += ["  " + line for line in indicator_lines(ind, lang, width - 2)]
+    for a in ini.ambiguities:
+        said = say(
+            "screen.ambiguity",
+            lang,
+            field=a.field.value,
+            line=a.line,
+            resolved="true" if a.resolved else "false",
+            reading=a.reading,
+            alternative=a.alternative,
+        )
+        lines += para("?", said)
     for r in ini.repairs:
         said = say(
             "screen.repaired",
