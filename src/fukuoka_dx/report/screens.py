@@ -266,9 +266,9 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
     cell_width = max(12, (width - 8) // len(years) - 2)
     grid = _text.table(header, schedule_cells(ini.schedule, lang), max_width=cell_width)
     lines += ["  " + line for line in grid.splitlines()]
-    for n, row in enumerate(ini.schedule.rows, 1):
+    for k, row in enumerate(ini.schedule.rows, 1):
         if row.note:
-            lines += para("※", say("screen.row_note", lang, row=n, note=row.note))
+            lines += para("※", say("screen.row_note", lang, row=k, note=row.note))
     status = word_label(ini.indicator_status.value, lang) if ja else ini.indicator_status.value
     lines += ["", "  " + say("screen.indicators", lang, status=status)]
     if ini.indicator_note:
