@@ -114,4 +114,9 @@ nitpick_ignore = [
     # private TypeVars of from_json()/structure() and report.results.rounded() signatures
     ("py:class", "fukuoka_dx.serialization._T"),
     ("py:class", "fukuoka_dx.report.results._T"),
+    # openpyxl: not among the linked projects; report.sheets' helpers take and give its
+    # workbooks, sheets and validations (imported for the type checker only)
+    ("py:class", "Workbook"),
+    ("py:class", "Worksheet"),
+    ("py:class", "DataValidation"),
 ]

@@ -95,6 +95,27 @@ def screenshot(html: str, out: Path, workdir: Path, *, width: int = 1280) -> Pat
     return out
 
 
+def round_helpers() -> Any:
+    """``tests/_rounds.py``, imported by path (this file is imported by path too, by
+    ``tools/make_screenshots.py``)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent / "_rounds.py"
+    spec = importlib.util.spec_from_file_location("_fukuoka_dx_test_rounds", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def round_report(workdir: Path, lang: str = "ja") -> str:
+    """The report of the example round (``tests/_rounds.py``), collected in ``workdir``."""
+    plan = fukuoka_dx.load_plan()
+    round_ = round_helpers().example_round(workdir / "returns", plan)
+    progress = fukuoka_dx.assess_round(plan, round_)
+    return report_html(progress.assessment, plan, lang=lang, progress=progress)
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     why = browser_missing()
@@ -159,6 +180,44 @@ def test_a_screenshot_is_a_png(tmp_path: Path) -> None:
     data = out.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 10_000
+
+
+@pytest.fixture(scope="module")
+def round_opened(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    work = tmp_path_factory.mktemp("round")
+    page = work / "round.html"
+    page.write_text(round_report(work), "utf-8")
+    open_report(browser, page)
+    return browser
+
+
+def test_the_report_of_a_round_shows_schedule_status_and_words(round_opened: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = round_opened
+    assert [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"] == []
+    assert driver.find_element(By.ID, "round").is_displayed()
+    initiative = driver.find_element(By.ID, "initiative-1-1-3")
+    status = initiative.find_element(By.CSS_SELECTOR, ".schedule .activity")
+    assert status.is_displayed() and status.text.endswith("一部遅れ")
+    schedule = initiative.find_element(By.CSS_SELECTOR, ".schedule").text
+    assert "事業の周知・PRを実施。\nシステムの標準化への対応は次年度に延期。" in schedule
+    assert "改善・見直し" in schedule
+    words = initiative.find_element(By.CSS_SELECTOR, "tr.words")
+    assert words.is_displayed()
+    assert "速報値" in words.text and "電子申請システムの月次集計" in words.text
+    free = words.find_element(By.CSS_SELECTOR, ".free")
+    assert free.value_of_css_property("white-space") == "pre-wrap"  # its lines as written
+    assert "転入者向けの案内を区役所窓口で配布し、\n申込数が伸びた。" in words.text
+    returns = driver.find_element(By.CSS_SELECTOR, "table.returns")
+    rows = {
+        r.find_element(By.TAG_NAME, "th").text: r.text
+        for r in returns.find_elements(By.CSS_SELECTOR, "tbody tr")
+    }
+    assert "回答済み" in rows["市民局"] and "未回答" in rows["財政局"]
+    assert len(rows) == 24
+    not_reported = driver.find_element(By.ID, "initiative-1-1-4")
+    assert "報告なし" in not_reported.find_element(By.CSS_SELECTOR, ".schedule .activity").text
 
 
 if __name__ == "__main__":  # python tests/test_browser.py OUT.png [ja|en]

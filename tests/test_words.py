@@ -160,3 +160,34 @@ def test_no_english_sentence_in_the_japanese_report_and_workbooks(tmp_path: Path
 def test_the_detector_finds_english() -> None:
     assert english_sentences("1 point(s): a pace needs two fiscal years or more")
     assert not english_sentences("令和7年度 (FY2025) 順調 fukuoka-dx summary --activities")
+
+
+def test_no_english_sentence_in_the_japanese_outputs_of_a_round(tmp_path: Path) -> None:
+    pytest.importorskip("jinja2")
+    from ._rounds import example_returns
+
+    returns = example_returns(tmp_path / "返却")
+    path = tmp_path / "round.json"
+    runs = [
+        ["collect", str(returns), "-o", str(path)],
+        ["progress", str(path)],
+        ["progress", str(path), "--all"],
+        *(["progress", str(path), "--by", by] for by in ("pillar", "promotion-item", "bureau")),
+        ["packets", "--fy", "R7", "-o", str(tmp_path / "packets")],
+        ["packets", "--fy", "R7", "-o", str(tmp_path / "again"), "--previous", str(path)],
+    ]
+    for args in runs:
+        code, out, err = _cli(*args, "--lang", "ja")
+        assert code == 0, err
+        assert english_sentences(out) == [] and english_sentences(err) == [], args
+    code, out, err = _cli("report", str(path), "--lang", "ja")
+    assert code == 0, err
+    assert english_sentences(_visible(out)) == []
+    results = tmp_path / "results.xlsx"
+    code, _, err = _cli("progress", str(path), "--format", "xlsx", "-o", str(results), "--lang=ja")
+    assert code == 0, err
+    for book in (results, tmp_path / "packets" / "市民局.xlsx"):
+        with zipfile.ZipFile(book) as z:
+            xml = " ".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+        strings = re.findall(r"<t[^>]*>([^<]*)</t>|(?:prompt|error)=\"([^\"]*)\"", xml)
+        assert english_sentences("\n".join(a or b for a, b in strings)) == [], book

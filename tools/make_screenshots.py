@@ -1,8 +1,9 @@
 """Remake the documentation's images (``docs/images/*.png``) from the shipped example.
 
-Usage: ``python tools/make_screenshots.py [report|workbook ...] [--out DIR]`` (default: all
-of them, into ``docs/images/``). Run it after a change to the report or the template that
-the pictures should show, look at the images, and commit them; the tests do not run it.
+Usage: ``python tools/make_screenshots.py [report|workbook|packet|tracker ...] [--out DIR]``
+(default: all of them, into ``docs/images/``). Run it after a change to the report, the
+template or the packets that the pictures should show, look at the images, and commit them;
+the tests do not run it.
 
 * ``report-ja.png``: the top of the HTML report of ``examples/observations-multi-year.csv``
   as of 2026-03-31, in Japanese, in headless Chromium: made by the helpers of
@@ -16,6 +17,12 @@ the pictures should show, look at the images, and commit them; the tests do not 
   with grid lines and the column letters and row numbers; its cells are left as they are),
   is printed to PDF by ``soffice --headless``, and the PDF's first page is turned into a
   PNG by ``pdftoppm`` and cropped to its content with Pillow.
+* ``packet-ja.png``: 市民局's packet of 令和7年度, filled in as the example round of
+  ``tests/_rounds.py`` fills it, as LibreOffice Calc prints its indicators' sheet (the packet's
+  own A4 landscape page setup; the read-only columns between the names and the inputs are
+  hidden in the copy printed).
+* ``tracker-ja.png``: the tracker ``fukuoka-dx collect`` prints for that round, drawn as a
+  terminal shows it, in headless Chromium.
 
 Needs: Chromium and chromedriver at ``/usr/bin/chromium`` and ``/usr/bin/chromedriver``
 (Debian: ``apt-get install chromium chromium-driver``); fonts with Japanese glyphs
@@ -75,6 +82,8 @@ class BrowserHelpers(Protocol):
     ) -> AbstractContextManager[Any]: ...
 
     def open_report(self, driver: Any, page: Path) -> None: ...
+
+    def round_helpers(self) -> Any: ...
 
 
 class Missing(Exception):
@@ -226,7 +235,167 @@ def workbook_image(out: Path, lang: str = "ja") -> list[Path]:
     return [target]
 
 
-MAKERS = {"report": report_images, "workbook": workbook_image}
+#: The packet the picture shows, and the columns it hides so that the names stand beside
+#: the cells to fill (what a window shows with the frozen columns, scrolled to the inputs).
+PACKET_BUREAU = "市民局"
+PACKET_HIDDEN = ("E", "F", "G", "H", "I")
+PACKET_LAST_COLUMN = "P"
+#: The tracker's picture: its window's height, and how many lines of the items still
+#: missing it shows (the rest is cut, with an ellipsis).
+TRACKER_HEIGHT = 1400
+TRACKER_MISSING = 4
+
+
+def _pdf_png(soffice: str, pdftoppm: str, book: Path, work: Path, out: Path) -> None:
+    """The first page of ``book`` as LibreOffice prints it, cropped, as ``out``."""
+    profile = (work / "lo-profile").as_uri()  # never the user's LibreOffice profile
+    _run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(book),
+        ],
+        "soffice --convert-to pdf",
+    )
+    page = work / "page"
+    pdf = work / f"{book.stem}.pdf"
+    _run(
+        [
+            pdftoppm,
+            "-png",
+            "-r",
+            str(WORKBOOK_DPI),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(page),
+        ],
+        "pdftoppm",
+    )
+    _crop(page.with_suffix(".png"), out)
+
+
+def _office_tools() -> tuple[str, str]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftoppm = shutil.which("pdftoppm")
+    if soffice is None:
+        raise Missing("LibreOffice is not installed: apt-get install libreoffice-calc-nogui")
+    if pdftoppm is None:
+        raise Missing("pdftoppm is not installed: apt-get install poppler-utils")
+    return soffice, pdftoppm
+
+
+def packet_image(out: Path, lang: str = "ja") -> list[Path]:
+    """A bureau's packet (its indicators' sheet) as LibreOffice Calc prints it, filled in as
+    the example round's bureau fills it: the packet's own A4 landscape page, with the
+    read-only columns between the names and the inputs hidden, the schedule sheet removed."""
+    from openpyxl import load_workbook
+
+    import fukuoka_dx
+
+    soffice, pdftoppm = _office_tools()
+    rounds = browser_helpers().round_helpers()
+    plan = fukuoka_dx.load_plan()
+    data = fukuoka_dx.packet_workbook(plan, plan.bureau(PACKET_BUREAU), "R7", lang=lang)
+    data = rounds.fill_packet(data, rounds.FILLED[PACKET_BUREAU])
+    target = out / f"packet-{lang}.png"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        wb = load_workbook(io.BytesIO(data))
+        wb.security = None  # the copy may lose its other sheets; the packet keeps its lock
+        ws = wb.worksheets[0]
+        for sheet in wb.worksheets[1:]:
+            wb.remove(sheet)
+        for column in PACKET_HIDDEN:
+            ws.column_dimensions[column].hidden = True
+        ws.print_area = f"A1:{PACKET_LAST_COLUMN}{ws.max_row}"
+        ws.oddHeader.center.text = ws.oddFooter.center.text = ""  # type: ignore[union-attr]
+        book = work / "packet.xlsx"
+        wb.save(book)
+        _pdf_png(soffice, pdftoppm, book, work, target)
+    return [target]
+
+
+def tracker_image(out: Path, lang: str = "ja") -> list[Path]:
+    """The tracker ``fukuoka-dx collect`` prints for the example round, as a terminal shows
+    it (drawn in headless Chromium in a monospace font with Japanese glyphs)."""
+    import html
+
+    from fukuoka_dx.cli import main
+
+    helpers = browser_helpers()
+    target = out / f"tracker-{lang}.png"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        returns = helpers.round_helpers().example_returns(work / "返却", problem=True)
+        stdout = io.StringIO()
+        args = ["--lang", lang, "collect", "返却", "-o", "round.json"]
+        cwd = Path.cwd()
+        try:
+            import os
+
+            os.chdir(work)
+            stderr = io.StringIO()
+            code = main(args, stdout=stdout, stderr=stderr)
+        finally:
+            os.chdir(cwd)
+        if code != 0:
+            raise RuntimeError(f"fukuoka-dx {' '.join(args)} failed ({code})")
+        del returns
+        shown = stdout.getvalue().splitlines()
+        missing = next(i for i, line in enumerate(shown) if line.endswith(":") and i > 3)
+        shown = [*shown[: missing + 1 + TRACKER_MISSING], "  …"]
+        said = f"$ fukuoka-dx collect 返却 -o round.json\n{stderr.getvalue()}"
+        text = said + "\n".join(shown) + "\n"
+        page = work / "tracker.html"
+        page.write_text(
+            "<!doctype html><meta charset='utf-8'><style>body{margin:0;background:#1e1e1e}"
+            "pre{margin:0;padding:14px 18px;white-space:pre-wrap;color:#e8e8e8;"
+            "font:14px/1.45 'Noto Sans Mono CJK JP','Noto Sans Mono',monospace}</style><pre>"
+            + html.escape(text)
+            + "</pre>",
+            "utf-8",
+        )
+        shot = work / "tracker.png"
+        with helpers.chromium(work / "profile", width=1280, height=TRACKER_HEIGHT) as driver:
+            helpers.open_report(driver, page)
+            if not driver.save_screenshot(str(shot)):
+                raise RuntimeError("no screenshot of the tracker")
+        _crop_dark(shot, target)
+    return [target]
+
+
+def _crop_dark(png: Path, out: Path) -> None:
+    """A screenshot on a dark background cropped to its text, with a margin."""
+    from PIL import Image, ImageChops
+
+    with Image.open(png) as page:
+        image = page.convert("RGB")
+    background = Image.new("RGB", image.size, image.getpixel((2, 2)))
+    box = ImageChops.difference(image, background).getbbox()
+    if box is None:
+        raise RuntimeError(f"{png} is blank")
+    right, bottom = box[2], box[3]
+    image = image.crop((0, 0, min(image.width, right + 18), min(image.height, bottom + 14)))
+    buffer = io.BytesIO()
+    image.quantize(PALETTE, dither=Image.Dither.NONE).save(buffer, "PNG", optimize=True)
+    out.write_bytes(buffer.getvalue())
+
+
+MAKERS = {
+    "report": report_images,
+    "workbook": workbook_image,
+    "packet": packet_image,
+    "tracker": tracker_image,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

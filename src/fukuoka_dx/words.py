@@ -147,6 +147,47 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "column.initiatives": ("実行項目", "initiatives"),
     "column.indicators": ("指標", "indicators"),
     "column.name_en": ("英語名", "name"),
+    "column.provisional": ("速報値", "provisional"),
+    "column.evidence": ("根拠資料", "evidence"),
+    "column.factors": ("要因分析", "factors"),
+    "column.issues": ("課題", "issues"),
+    "column.next_step": ("今後の方向性", "next step"),
+    "column.done": ("取組実績", "what was done"),
+    "column.initiative_title": ("実行項目名", "initiative title"),
+    "column.scheduled": ("今年度の工程", "scheduled this year"),
+    "column.activity_status": ("工程の進捗", "schedule status"),
+    "column.return_status": ("回答状況", "return status"),
+    "column.files": ("ファイル", "files"),
+    "column.indicators_reported": ("指標(報告済)", "indicators reported"),
+    "column.initiatives_reported": ("実行項目(報告済)", "initiatives reported"),
+    "column.refused": ("不備", "refused"),
+    "column.not_reported": ("報告なし", "not reported"),
+    # -- schedule status of an initiative in a year (the codes stay the machine vocabulary) --
+    "activity.as_planned": ("計画どおり", "as planned"),
+    "activity.ahead": ("前倒し", "ahead of schedule"),
+    "activity.partly_delayed": ("一部遅れ", "partly delayed"),
+    "activity.delayed": ("遅れ", "delayed"),
+    "activity.not_started": ("未着手", "not started"),
+    "activity.revised": ("見直し", "revised"),
+    "activity.discontinued": ("中止", "discontinued"),
+    "activity.not_reported": ("報告なし", "not reported"),
+    # -- the next step (今後の方向性) --
+    "next_step.expand": ("拡充", "expand"),
+    "next_step.continue": ("継続", "continue"),
+    "next_step.improve": ("改善・見直し", "improve"),
+    "next_step.complete": ("完了", "complete"),
+    "next_step.reduce": ("縮小", "reduce"),
+    "next_step.stop": ("休止・廃止", "stop"),
+    # -- whether a figure is provisional (速報値) --
+    "provisional.true": ("速報値", "provisional"),
+    "provisional.false": ("確定値", "final"),
+    # -- a bureau's return, an item's --
+    "return.returned": ("回答済み", "returned"),
+    "return.returned_with_problems": ("回答に不備あり", "returned with problems"),
+    "return.not_returned": ("未回答", "not returned"),
+    "item.reported": ("報告済み", "reported"),
+    "item.reposted": ("再掲元で報告済み", "reported by the block it re-posts"),
+    "item.missing": ("未報告", "missing"),
     # -- the target columns --
     "target.baseline": ("現状値", "baseline"),
     "target.midterm": ("中間目標", "mid-term target"),
@@ -388,6 +429,20 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "最新値から目標までに必要な伸び: {required}{unit}/年",
         "required pace from the latest point: {required}{unit} per year",
     ),
+    "screen.schedule_progress": (
+        "{fy:ja}の工程の進捗 (実行項目 {total}): {counts}",
+        "schedule of {fy:en}, {total} initiatives: {counts}",
+    ),
+    "screen.figure_accounts": (
+        "{fy:ja}の実績に関する所管の記述",
+        "the bureaus' words on the figures of {fy:en}",
+    ),
+    "screen.tracker_head": ("{fy:ja}の回答状況: {counts}", "returns for {fy:en}: {counts}"),
+    "screen.missing_head": ("未報告の指標・実行項目:", "still missing:"),
+    "screen.unattributed": (
+        "どの所管のものか分からない不備 {n} 件 (標準エラー出力に一覧)",
+        "{n} refusal(s) of no known bureau (listed on standard error)",
+    ),
     # -- the command line's notes on stderr --
     "cli.read_as": (
         "{file} を {encoding} として読み込みました",
@@ -402,6 +457,21 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "left out {id} {fy:ja} ({value}): {reason}",
     ),
     "cli.wrote": ("{path} に書き出しました", "wrote {path}"),
+    "cli.wrote_files": (
+        "{path} に {n} 個のファイルを書き出しました",
+        "wrote {n} file(s) in {path}",
+    ),
+    "cli.previous_not_shown": (
+        "{file} の {fy:ja} 以降の実績 {n} 件は前年度までの実績ではないため表示しません",
+        "{n} figure(s) of {fy:en} or later in {file} are not shown (they are not of earlier years)",
+    ),
+    "cli.ignored": ("読み込まないファイル: {problem}", "not read: {problem}"),
+    "cli.collected": (
+        "{files} 個のファイルから取りまとめ: 実績 {observations} 件、工程 {activities} 件、"
+        "記述 {narratives} 件、不備 {refused} 件",
+        "collected from {files} file(s): {observations} figure(s), {activities} activity "
+        "report(s), {narratives} account(s), {refused} refused",
+    ),
     "cli.chart_written": ("グラフを {path} に書き出しました", "chart written to {path}"),
     "cli.template_alias": (
         "progress --template は template の別名です (次の版で廃止): "
@@ -461,6 +531,29 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "html.spark_of": ("{id} の推移", "Trajectory of {id}"),
     "html.chart_of": ("柱{id} {title}の指標数", "Indicators of pillar {id} {title}"),
     "html.mean": ("平均達成率", "mean achievement"),
+    "html.round": ("報告の取りまとめ", "The reporting round"),
+    "html.round_fy": ("報告年度", "round's fiscal year"),
+    "html.returns": ("回答状況", "returns"),
+    "html.schedule_by_pillar": ("柱ごとの工程の進捗", "Schedule status by pillar"),
+    "html.returns_by_bureau": ("所管ごとの回答状況", "Returns by bureau"),
+    "html.schedule_status": ("工程の進捗", "schedule status"),
+    "html.scheduled": ("今年度の工程", "scheduled this year"),
+    "html.done": ("取組実績", "what was done"),
+    "html.factors": ("要因分析", "factors"),
+    "html.issues": ("課題", "issues"),
+    "html.next_step": ("今後の方向性", "next step"),
+    "html.provisional_mark": ("速報値", "provisional"),
+    "html.evidence": ("根拠資料", "evidence"),
+    "html.not_reported": ("報告なし", "not reported"),
+    "html.initiatives_total": ("実行項目数", "initiatives"),
+    "html.reported_by": ("{id} の報告による(再掲)", "from the report of {id} (re-post)"),
+    "html.indicators_reported": ("指標(報告済)", "indicators reported"),
+    "html.initiatives_reported": ("実行項目(報告済)", "initiatives reported"),
+    "html.refused": ("不備", "refused"),
+    "html.round_intro": (
+        "所管から回答された実績・工程の進捗・記述を取りまとめたものです。",
+        "What the bureaus returned: figures, how the schedule went, and their own words.",
+    ),
     "html.list_separator": ("、", "; "),
     "html.count_separator": ("、", ", "),
     # -- workbooks --
@@ -471,6 +564,9 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "excel.sheet.promotion-item": ("推進項目", "promotion items"),
     "excel.sheet.pillar": ("柱", "pillars"),
     "excel.sheet.bureau": ("所管", "bureaus"),
+    "excel.sheet.schedule": ("工程", "schedule"),
+    "excel.sheet.words": ("所管の記述", "bureaus' words"),
+    "excel.sheet.returns": ("回答状況", "returns"),
     "excel.about.key": ("項目", "key"),
     "excel.about.item": ("内容", "item"),
     "excel.about.value": ("値", "value"),
@@ -586,6 +682,30 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "diff.word.yes": ("はい", "yes"),
     "diff.word.no": ("いいえ", "no"),
     "diff.word.row": ("{n}行目", "row {n}"),
+    # -- the packets of a reporting round --
+    "packet.figure_of": ("{fy:ja}の実績", "figure of {fy:en}"),
+    "packet.provisional_prompt": (
+        "速報値(今後変わりうる値)か確定値かを選択",
+        "provisional (may still change) or final, from the list",
+    ),
+    "packet.list_prompt": ("一覧から選択", "choose from the list"),
+    "packet.status_prompt": (
+        "今年度の工程の進み具合を一覧から選択",
+        "how this year's schedule went, from the list",
+    ),
+    "packet.repost_hint": (
+        "再掲: 空欄のときは {id} の実績を用います",
+        "a re-post: left empty, the figure of {id} is used",
+    ),
+    "packet.reposts": ("再掲 {id}", "re-post of {id}"),
+    "packet.nothing_scheduled": ("(今年度の工程なし)", "(nothing scheduled this year)"),
+    "packet.how_to": (
+        "「{indicators}」シートと「{schedule}」シートの黄色のセルに入力して返送してください。"
+        "入力しない行は空欄のままにします。取りまとめは fukuoka-dx collect で行います。",
+        "Fill in the yellow cells of the sheets {indicators!r} and {schedule!r} and return "
+        "the file; leave a row empty when there is nothing to report. The returns are "
+        "collected with fukuoka-dx collect.",
+    ),
 }
 
 _FORMATTER: Final = string.Formatter()

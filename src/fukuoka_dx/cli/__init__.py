@@ -1,4 +1,5 @@
-"""The ``fukuoka-dx`` command: summary, show, search, schedule, export, template, trend,
+"""The ``fukuoka-dx`` command: summary, show, search, schedule, export, template, packets,
+collect, trend,
 report and progress.
 
 In layers, each importing only those below: :mod:`~fukuoka_dx.cli.parser` (the parser and

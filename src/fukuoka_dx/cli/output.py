@@ -4,7 +4,7 @@ and the guards that no output ever replaces an input or contradicts its own suff
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -130,6 +130,28 @@ class Output:
         except OSError as exc:
             raise UsageError(f"cannot write {self.path}: {exc.strerror}") from None
         self.note("cli.wrote", path=self.path)
+
+    def files(self, named: Mapping[str, bytes]) -> None:
+        """Write files of ``named`` (file name → bytes) into the folder ``-o`` (required;
+        made if needed) and say so; none is written when one of them exists already (it
+        may hold what was filled in)."""
+        if self.path is None:
+            raise UsageError("the output is a folder of files: give -o DIR")
+        if self.path.exists() and not self.path.is_dir():
+            raise UsageError(f"--output {self.path} is a file: give a folder")
+        existing = [name for name in named if (self.path / name).exists()]
+        if existing:
+            raise UsageError(
+                f"{self.path} holds {', '.join(existing)} already (it may hold what was filled "
+                "in): choose a new folder"
+            )
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            for name, data in named.items():
+                (self.path / name).write_bytes(data)
+        except OSError as exc:
+            raise UsageError(f"cannot write into {self.path}: {exc.strerror}") from None
+        self.note("cli.wrote_files", n=len(named), path=self.path)
 
     def note(self, key: str, /, **params: object) -> None:
         """A note for people on standard error, from the catalogue of words."""

@@ -15,8 +15,10 @@ from typing import NoReturn, TextIO
 
 from fukuoka_dx._version import __version__
 from fukuoka_dx.cli.commands import (
+    collect,
     diff,
     export,
+    packets,
     progress,
     report,
     schedule,
@@ -77,8 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         "0: all)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands = (summary, show, search, schedule, export, template, trend, report, progress, diff)
-    for command in commands:
+    commands = (summary, show, search, schedule, export, template, packets, collect, trend)
+    for command in (*commands, report, progress, diff):
         command.register(sub)
     return parser
 

@@ -1,6 +1,7 @@
 """Read, refuse, report, assess: the one way ``progress``, ``trend`` and ``report`` turn an
 observations file into an assessment, so that every option and file form works the same in
-all three."""
+all three. A reporting round (``round.json``) is one of the file forms: read by the same
+reader, it is assessed with its schedule's progress and its tracker beside the figures'."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from fukuoka_dx.loading import load_plan, read_crosswalk
 from fukuoka_dx.model import Plan
 from fukuoka_dx.observations.files import ReadResult, read_observations
 from fukuoka_dx.observations.values import value_text
-from fukuoka_dx.progress import Assessment, assess
+from fukuoka_dx.progress import Assessment, RoundProgress, assess, assess_round
 from fukuoka_dx.report.labels import reason_label
 
 __all__ = ["Assessed", "read_and_assess"]
@@ -30,10 +31,12 @@ def _encoding_name(encoding: str | None) -> str:
 
 @attrs.frozen
 class Assessed:
-    """What the pipeline gives: what reading found and the assessment of what was read."""
+    """What the pipeline gives: what reading found and the assessment of what was read;
+    for a round, also its schedule's progress, its tracker and its words (``progress``)."""
 
     reading: ReadResult
     assessment: Assessment
+    progress: RoundProgress | None = None
 
 
 def read_and_assess(
@@ -70,15 +73,32 @@ def read_and_assess(
         out.note("cli.rejected", problem=problem)
     if reading.skipped:
         out.note("cli.skipped", n=len(reading.skipped))
-    assessment = assess(
-        plan,
-        reading.observations,
-        as_of=options.as_of or today(),
-        target=options.target,
-        thresholds=options.thresholds,
-        scheme=options.scheme,
-        crosswalk=crosswalk,
-    )
+    progress = None
+    if reading.round is not None:  # a round: as of its own date unless told otherwise
+        if crosswalk is not None:
+            raise UsageError(
+                f"--crosswalk: {options.file} is a round, assessed against the plan it was "
+                "collected against: a crosswalk does not apply"
+            )
+        progress = assess_round(
+            plan,
+            reading.round,
+            as_of=options.as_of,
+            target=options.target,
+            thresholds=options.thresholds,
+            scheme=options.scheme,
+        )
+        assessment = progress.assessment
+    else:
+        assessment = assess(
+            plan,
+            reading.observations,
+            as_of=options.as_of or today(),
+            target=options.target,
+            thresholds=options.thresholds,
+            scheme=options.scheme,
+            crosswalk=crosswalk,
+        )
     if not lists_exclusions:
         for ex in assessment.excluded:
             o = ex.observation
@@ -89,4 +109,4 @@ def read_and_assess(
                 value=value_text(o.value),
                 reason=reason_label(ex.reason, out.lang),
             )
-    return Assessed(reading, assessment)
+    return Assessed(reading, assessment, progress)

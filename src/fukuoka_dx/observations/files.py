@@ -50,6 +50,7 @@ from fukuoka_dx.errors import (
     ObservationsError,
 )
 from fukuoka_dx.model import Plan
+from fukuoka_dx.observations.round_json import is_round_text, read_round_result
 from fukuoka_dx.observations.rows import ReadProgress, ReadResult, SourceRow, read_rows
 from fukuoka_dx.observations.spreadsheet import (
     column_of_header,
@@ -630,7 +631,10 @@ def read_observations(
 ) -> ReadResult:
     """Read a ``.csv``, ``.json`` or ``.xlsx`` observations file, by its suffix (a workbook
     needs the ``excel`` extra, and has no text encoding to give). A workbook is known by its
-    bytes too: one saved with a ``.csv`` or ``.txt`` name is read as the workbook it is."""
+    bytes too: one saved with a ``.csv`` or ``.txt`` name is read as the workbook it is. A
+    ``.json`` file that holds a reporting round (``fukuoka-dx collect`` writes one) is read as
+    a round: the result holds its observations and the round itself
+    (:attr:`~fukuoka_dx.observations.rows.ReadResult.round`)."""
     if not isinstance(path, str | os.PathLike):
         raise InputTypeError(
             f"read_observations takes a path, got {type(path).__name__}: for an open file, "
@@ -654,6 +658,8 @@ def read_observations(
             p, plan, keep_valid=keep_valid, skip_empty=skip_empty, progress=progress
         )
     if suffix == ".json":
+        if _holds_round(p):  # a round, as ``fukuoka-dx collect`` writes it
+            return read_round_result(p, plan, encoding=encoding)
         return read_observations_json(p, plan, **options)
     if suffix in (".csv", ".txt", ""):
         return read_observations_csv(p, plan, **options)
@@ -670,6 +676,16 @@ def _starts_with(path: Path, magic: bytes) -> bool:
             return f.read(len(magic)) == magic
     except OSError:
         return False
+
+
+def _holds_round(path: Path) -> bool:
+    """Whether a ``.json`` file holds a round (an object) rather than observations."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(64)
+    except OSError:
+        return False  # the observations reader says why it cannot be read
+    return is_round_text(head.decode("utf-8", errors="replace"))
 
 
 def write_observations_csv(observations: Iterable[Observation]) -> str:

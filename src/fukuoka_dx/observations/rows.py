@@ -31,6 +31,7 @@ from fukuoka_dx.observations.checks import (
     observation_problems,
     observation_years,
 )
+from fukuoka_dx.observations.round import ReportingRound
 from fukuoka_dx.observations.values import EDITION_COLUMNS, Observation, read_value
 from fukuoka_dx.targets import number_text
 
@@ -53,13 +54,16 @@ class ReadResult:
     ``rejected`` lists rows with problems (only with ``keep_valid=True``: otherwise they
     raise :class:`~fukuoka_dx.errors.ObservationsError`); ``skipped`` the rows left out with
     ``skip_empty=True`` because their value was empty (an unfilled row of a template);
-    ``encoding`` the encoding a file was read in (``None`` for text given as text).
+    ``encoding`` the encoding a file was read in (``None`` for text given as text);
+    ``round`` the reporting round a round's file holds (its observations are
+    :attr:`observations`), ``None`` for an observations file.
     """
 
     observations: tuple[Observation, ...]
     rejected: tuple[InputProblem, ...] = ()
     skipped: tuple[str, ...] = ()
     encoding: str | None = None
+    round: ReportingRound | None = None
 
 
 @attrs.frozen

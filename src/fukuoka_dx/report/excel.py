@@ -52,12 +52,18 @@ from fukuoka_dx.report.labels import (
     target_label,
 )
 from fukuoka_dx.report.results import PEOPLE_COLUMNS, Level, result_table, rollups, rounded
+from fukuoka_dx.report.rounds import figure_words, schedule_table, tracker_people_rows
+from fukuoka_dx.report.sheets import CHECKED_RULES as _CHECKED
+from fukuoka_dx.report.sheets import value_hint as _value_hint
+from fukuoka_dx.report.sheets import value_validation as _validation
 from fukuoka_dx.words import CATALOGUE, Lang, as_lang, say
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from fukuoka_dx.progress import RoundProgress
 
 __all__ = [
     "RESULT_SHEETS",
@@ -157,23 +163,6 @@ def template_indicators(
     return assessable_indicators(plan, fy, column)
 
 
-def _value_hint(ind: Indicator, rule: ValueRule, lang: Lang) -> str:
-    """What to type in the value cell of ``ind``, for people."""
-    if rule.kind is ValueRuleKind.STAGE:
-        return say("excel.hint.stage", lang)
-    if rule.kind is ValueRuleKind.PARTS:
-        example = " ".join(f"{label}N" for label in rule.parts)
-        return say("excel.hint.parts", lang, example=example)
-    if rule.kind is ValueRuleKind.CHANGE:
-        return say("excel.hint.change", lang)
-    if rule.kind is ValueRuleKind.PERCENT:
-        return say("excel.hint.percent", lang)
-    unit = f" ({ind.unit})" if ind.unit else ""
-    if rule.kind is ValueRuleKind.NON_NEGATIVE:
-        return say("excel.hint.non_negative", lang, unit=unit)
-    return say("excel.hint.figure", lang, unit=unit)
-
-
 #: The read-only columns after the observation columns, with their widths.
 _CONTEXT: Final = ("name", "unit", "baseline", "midterm", "final", "hint")
 _WIDTHS: Final = (11, 9, 16, 13, 24, 24, 48, 8, 22, 22, 22, 40)
@@ -185,45 +174,6 @@ def _context_header(column: str, lang: Lang) -> str:
     if column == "hint":
         return say("excel.what_to_enter", lang)
     return column_label(column, lang)
-
-
-#: The value rules whose cells a workbook checks as it is typed into (the others, labelled
-#: parts and changes, are text that the reader checks, with a prompt saying what to type).
-_CHECKED: Final = frozenset(
-    {ValueRuleKind.STAGE, ValueRuleKind.PERCENT, ValueRuleKind.NON_NEGATIVE, ValueRuleKind.FIGURE}
-)
-
-
-def _validation(
-    rule: ValueRule, lang: Lang, hint: str, formula: str | None = None
-) -> DataValidation:
-    """The validation of value cells under ``rule``: a list of stages (``formula``, a range),
-    a number within the rule's bounds, or (labelled parts, changes) text with a prompt only."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    if rule.kind is ValueRuleKind.STAGE:
-        dv = DataValidation(type="list", formula1=formula)
-    elif rule.kind in _CHECKED:
-        low = "-1E+100" if rule.low is None else f"{rule.low:g}"
-        if rule.high is not None:
-            dv = DataValidation(
-                type="decimal", operator="between", formula1=low, formula2=f"{rule.high:g}"
-            )
-        elif rule.low is not None:
-            dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=low)
-        else:
-            dv = DataValidation(type="decimal", operator="between", formula1=low, formula2="1E+100")
-    else:
-        dv = DataValidation()  # labelled parts, changes: any text, with the prompt
-    title = observation_header("value", lang)
-    dv.allow_blank = True
-    dv.showInputMessage = True
-    dv.promptTitle = title
-    dv.prompt = hint
-    dv.showErrorMessage = rule.kind in _CHECKED
-    dv.errorTitle = title
-    dv.error = say("excel.not_accepted", lang, hint=hint)
-    return dv
 
 
 def template_workbook(
@@ -441,14 +391,20 @@ def _rollup_sheet(
 
 
 def results_workbook(
-    assessment: Assessment, plan: Plan | None = None, lang: Lang | str = Lang.JA
+    assessment: Assessment,
+    plan: Plan | None = None,
+    lang: Lang | str = Lang.JA,
+    *,
+    progress: RoundProgress | None = None,
 ) -> bytes:
     """An ``.xlsx`` workbook of an assessment: a sheet of indicators (the progress table with
     its trajectory, and the grade under a scheme other than ``standard``), one per roll-up
     level (promotion items, pillars, bureaus: counts per status, with the status labels as
     headers), and an ``about`` sheet (edition, digest, as-of date, target, scheme, overall
-    counts). Rates are numbers shown as percentages; headers are in ``lang``. Needs the
-    ``excel`` extra."""
+    counts). Rates are numbers shown as percentages; headers are in ``lang``. Of a reporting
+    round (``progress``, whose assessment ``assessment`` is), three sheets more: the
+    schedule's progress with the bureaus' words, their accounts of the figures, and each
+    bureau's return. Needs the ``excel`` extra."""
     from openpyxl.worksheet.worksheet import Worksheet
 
     lang = as_lang(lang)
@@ -497,6 +453,90 @@ def results_workbook(
         ),
         ("generator", say("excel.about.generator", lang), f"fukuoka-dx {__version__}"),
     ]
+    if progress is not None:
+        _round_sheets(wb, progress, lang)
     _about(wb, _pick(RESULT_SHEETS["about"], lang), about, lang)
     wb.active = 0
     return _bytes(wb)
+
+
+def _round_sheets(wb: Workbook, progress: RoundProgress, lang: Lang) -> None:
+    """A round's sheets: each initiative's schedule and status with the bureau's words,
+    each figure's account, each bureau's return (the rows of :mod:`.rounds`)."""
+    from openpyxl.styles import Alignment
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    round_ = progress.round
+    plan = progress.assessment.plan
+    schedule = [r.for_people(lang) for r in schedule_table(progress)]
+    words = []
+    for ind in plan.indicators:
+        w = figure_words(round_, ind.id, lang)
+        words.append(
+            {
+                "indicator_id": ind.id,
+                "name": ind.name,
+                "provisional": w.provisional,
+                "evidence": w.evidence,
+                "factors": w.factors,
+                "issues": w.issues,
+                "next_step": w.next_step,
+                "files": "\n".join(w.places),
+            }
+        )
+    sheets = (
+        (
+            "schedule",
+            (
+                "initiative_id",
+                "title",
+                "bureau",
+                "scheduled",
+                "status",
+                "done",
+                "factors",
+                "issues",
+                "next_step",
+            ),
+            schedule,
+            (10, 34, 16, 34, 12, 40, 32, 28, 12),
+        ),
+        (
+            "words",
+            (
+                "indicator_id",
+                "name",
+                "provisional",
+                "evidence",
+                "factors",
+                "issues",
+                "next_step",
+                "files",
+            ),
+            words,
+            (11, 34, 9, 22, 40, 32, 12, 30),
+        ),
+        (
+            "returns",
+            (
+                "bureau",
+                "return_status",
+                "indicators_reported",
+                "initiatives_reported",
+                "refused",
+                "files",
+            ),
+            tracker_people_rows(progress.tracker, lang),
+            (24, 18, 12, 12, 8, 40),
+        ),
+    )
+    for key, columns, rows, widths in sheets:
+        ws = wb.create_sheet(say(f"excel.sheet.{key}", lang))
+        assert isinstance(ws, Worksheet)
+        _header_row(ws, [column_label(c, lang) for c in columns], widths)
+        for row in rows:
+            ws.append([row[c] or None for c in columns])
+            for cell in ws[ws.max_row]:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+        ws.freeze_panes = "B2"
+        _filter(ws)

@@ -40,16 +40,20 @@ from fukuoka_dx.model import (
     PromotionItem,
     TargetColumn,
 )
+from fukuoka_dx.observations.reports import ActivityStatus
+from fukuoka_dx.observations.tracker import ReturnStatus
 from fukuoka_dx.observations.values import CompositeValue, Figure, Observation, value_text
 from fukuoka_dx.progress import (
     Assessment,
     RollUp,
+    ScheduleRollUp,
     Status,
     Trajectory,
 )
 from fukuoka_dx.report.labels import (
     STATUS_COLOURS,
     STATUS_SYMBOLS,
+    bureau_label,
     column_label,
     english_name,
     fy_label,
@@ -59,11 +63,22 @@ from fukuoka_dx.report.labels import (
     target_label,
 )
 from fukuoka_dx.report.results import ResultRow, percent, result_table
+from fukuoka_dx.report.rounds import (
+    ACTIVITY_SYMBOLS,
+    RETURN_SYMBOLS,
+    FigureWords,
+    activity_label,
+    figure_words,
+    return_label,
+    schedule_table,
+)
 from fukuoka_dx.targets import Target, TargetKind
-from fukuoka_dx.words import CATALOGUE, Lang, as_lang
+from fukuoka_dx.words import CATALOGUE, Lang, as_lang, say
 
 if TYPE_CHECKING:
     import jinja2
+
+    from fukuoka_dx.progress import RoundProgress
 
 __all__ = [
     "STATUS_COLOURS",
@@ -308,6 +323,8 @@ class RowView:
     grade: str
     reason: str
     spark: Sparkline | None
+    words: FigureWords | None = None
+    """The bureau's account of the figure, in a round."""
 
 
 @attrs.frozen
@@ -316,6 +333,7 @@ class NoDataView:
     name: str
     name_en: str
     target: str
+    words: FigureWords | None = None
 
 
 @attrs.frozen
@@ -330,6 +348,8 @@ class InitiativeView:
     no_data: tuple[NoDataView, ...]
     empty: str
     """Said when the initiative has no indicators (with the plan's note, if any)."""
+    schedule: ScheduleView | None = None
+    """The initiative's schedule in a round's year, its status and the bureau's words."""
 
 
 @attrs.frozen
@@ -517,6 +537,7 @@ def report_html(
     *,
     lang: Lang | str = Lang.JA,
     observations_left_out: Sequence[InputProblem] = (),
+    progress: RoundProgress | None = None,
 ) -> str:
     """The report of ``assessment`` as one HTML document, drawn from the plan it was made
     from (``plan``, where given, must be that plan).
@@ -524,8 +545,11 @@ def report_html(
     ``lang`` chooses the words around the plan (``ja`` or ``en``); the plan's own names are
     shown in Japanese in both. ``observations_left_out`` are rows of the observations file
     that could not be read (:attr:`~fukuoka_dx.observations.ReadResult.rejected`); they are
-    listed with the observations the assessment left out for their dates. Needs the
-    ``report`` extra.
+    listed with the observations the assessment left out for their dates. Of a reporting
+    round (``progress``, whose assessment ``assessment`` is), the report also shows each
+    initiative's schedule and status with the bureau's words, each figure's account, the
+    schedule's progress by pillar, each bureau's return, and what the round refused. Needs
+    the ``report`` extra.
     """
     lang = as_lang(lang)
     if plan is not None and assessment.digest != plan.digest:
@@ -573,6 +597,12 @@ def report_html(
         )
     }
     columns["trajectory"] = w["trajectory"]
+    pillars = _pillar_views(assessment, plan, lang, w, show_grade)
+    round_view = None
+    if progress is not None:
+        pillars, round_view = _with_round(pillars, progress, lang)
+        refused = tuple(r.problem for r in progress.round.refused)
+        observations_left_out = (*observations_left_out, *refused)
     template = _environment().get_template("report.html")
     return template.render(
         lang=lang.value,
@@ -587,9 +617,162 @@ def report_html(
         targets=targets,
         statuses=tuple(_status_view(s, lang) for s in Status),
         overall=_counts_view(assessment.overall, w["all"], w["all"]),
-        pillars=_pillar_views(assessment, plan, lang, w, show_grade),
+        pillars=pillars,
+        round=round_view,
         show_grade=show_grade,
         excluded=excluded,
         problems=tuple(observations_left_out),
         generated=w["generated"].format(version=__version__),
     )
+
+
+# -- a reporting round ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ScheduleView:
+    """An initiative in a round's year: what its schedule has in force, its status (code,
+    words, symbol) and the bureau's words."""
+
+    scheduled: tuple[str, ...]
+    code: str
+    status: str
+    symbol: str
+    done: str
+    factors: str
+    issues: str
+    next_step: str
+    reported_by: str
+
+
+@attrs.frozen
+class ScheduleCountsView:
+    """A row of the schedule's progress: counts per status, then not reported."""
+
+    key: str
+    title: str
+    counts: tuple[int, ...]
+    not_reported: int
+    total: int
+
+
+@attrs.frozen
+class ReturnView:
+    """A bureau's return in a round."""
+
+    bureau: str
+    code: str
+    status: str
+    symbol: str
+    indicators: str
+    initiatives: str
+    refused: int
+
+
+@attrs.frozen
+class StatusWord:
+    code: str
+    label: str
+    symbol: str
+
+
+@attrs.frozen
+class RoundView:
+    """What a round adds to the report's summary."""
+
+    fiscal_year: str
+    statuses: tuple[StatusWord, ...]
+    pillars: tuple[ScheduleCountsView, ...]
+    overall: ScheduleCountsView
+    returns: tuple[ReturnView, ...]
+    returned: str
+
+
+def _schedule_counts(key: str, title: str, rollup: ScheduleRollUp) -> ScheduleCountsView:
+    return ScheduleCountsView(
+        key,
+        title,
+        tuple(rollup.count(s) for s in ActivityStatus),
+        rollup.not_reported,
+        rollup.total,
+    )
+
+
+def _with_round(
+    pillars: tuple[PillarView, ...], progress: RoundProgress, lang: Lang
+) -> tuple[tuple[PillarView, ...], RoundView]:
+    """The pillar views with each initiative's schedule and each figure's account added,
+    and the round's summary."""
+    round_ = progress.round
+    rows = {r.id: r for r in schedule_table(progress)}
+
+    def schedule(ident: str) -> ScheduleView:
+        row = rows[ident]
+        p = row.for_people(lang)
+        status = row.result.status
+        reported_by = say("html.reported_by", lang, id=p["reported_by"]) if p["reported_by"] else ""
+        return ScheduleView(
+            tuple(p["scheduled"].splitlines()),
+            status.value if status else "not_reported",
+            p["status"],
+            ACTIVITY_SYMBOLS[status],
+            p["done"],
+            p["factors"],
+            p["issues"],
+            p["next_step"],
+            reported_by,
+        )
+
+    def words(ident: str) -> FigureWords | None:
+        w = figure_words(round_, ident, lang)
+        return None if w.empty else w
+
+    out = []
+    for pillar in pillars:
+        items = []
+        for item in pillar.items:
+            inis = tuple(
+                attrs.evolve(
+                    ini,
+                    schedule=schedule(ini.id),
+                    rows=tuple(attrs.evolve(r, words=words(r.id)) for r in ini.rows),
+                    no_data=tuple(attrs.evolve(n, words=words(n.id)) for n in ini.no_data),
+                )
+                for ini in item.initiatives
+            )
+            items.append(attrs.evolve(item, initiatives=inis))
+        out.append(attrs.evolve(pillar, items=tuple(items)))
+    plan = progress.assessment.plan
+    by_pillar = {g.key: g for g in progress.schedule.by_pillar}
+    tracker = progress.tracker
+    sep = say("html.count_separator", lang)
+    returned = sep.join(
+        f"{RETURN_SYMBOLS[s]} {return_label(s, lang)} {tracker.count(s)}" for s in ReturnStatus
+    )
+    view = RoundView(
+        _fy(round_.fiscal_year, lang),
+        tuple(
+            StatusWord(s.value, activity_label(s, lang), ACTIVITY_SYMBOLS[s])
+            for s in ActivityStatus
+        ),
+        tuple(
+            _schedule_counts(p.id, p.title, by_pillar[p.id])
+            for p in plan.pillars
+            if p.id in by_pillar
+        ),
+        _schedule_counts("all", say("html.all", lang), progress.schedule.overall),
+        tuple(
+            ReturnView(
+                bureau_label(b.bureau, lang),
+                b.status.value,
+                return_label(b.status, lang),
+                RETURN_SYMBOLS[b.status],
+                f"{b.indicators_reported}/{b.indicators}",
+                f"{b.initiatives_reported}/{b.initiatives}",
+                b.refused,
+            )
+            for b in tracker.bureaus
+        ),
+        returned,
+    )
+    return tuple(out), view

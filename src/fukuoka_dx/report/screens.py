@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
+from fukuoka_dx.observations.tracker import ItemKind, ReturnStatus
 from fukuoka_dx.progress import Assessment, Status
 from fukuoka_dx.report import text as _text
 from fukuoka_dx.report.labels import (
@@ -35,13 +36,22 @@ from fukuoka_dx.report.overview import (
     schedule_cells,
 )
 from fukuoka_dx.report.results import Level, people_rows, percent, rollups, rounded
+from fukuoka_dx.report.rounds import (
+    figure_words,
+    missing_items,
+    return_label,
+    schedule_rollup_counts,
+    schedule_table,
+    tracker_people_rows,
+)
 from fukuoka_dx.targets import TargetKind, number_text
 from fukuoka_dx.words import Lang, as_lang, say
 
 if TYPE_CHECKING:
     import pendulum
 
-    from fukuoka_dx.progress import IndicatorProgress
+    from fukuoka_dx.observations.tracker import Tracker
+    from fukuoka_dx.progress import IndicatorProgress, RoundProgress
     from fukuoka_dx.progress.assessment import RollUp
 
 __all__ = [
@@ -50,11 +60,13 @@ __all__ = [
     "initiative_lines",
     "progress_lines",
     "rollup_lines",
+    "round_lines",
     "schedule_cells",
     "schedule_lines",
     "search_lines",
     "show_lines",
     "summary_lines",
+    "tracker_lines",
     "trend_lines",
 ]
 
@@ -440,8 +452,14 @@ def _rollup_label(plan: Plan, level: Level, group: RollUp, lang: Lang) -> str:
     return bureau_label(plan.bureau(group.key), lang)
 
 
-def rollup_lines(assessment: Assessment, level: Level | str, lang: Lang | str) -> list[str]:
-    """The roll-up of one level as a table for people."""
+def rollup_lines(
+    assessment: Assessment,
+    level: Level | str,
+    lang: Lang | str,
+    progress: RoundProgress | None = None,
+) -> list[str]:
+    """The roll-up of one level as a table for people; of a round (``progress``), with the
+    schedule's progress of each group beside, and each bureau's return status."""
     lang, level = as_lang(lang), Level(level)
     plan = assessment.plan
     header = [column_label(c, lang) for c in ("key", "label", "total")]
@@ -458,6 +476,8 @@ def rollup_lines(assessment: Assessment, level: Level | str, lang: Lang | str) -
         ]
         for g in rollups(assessment, level)
     ]
+    if progress is not None:
+        _round_columns(progress, level, lang, header, rows)
     return [_text.table(header, rows, max_width=30)]
 
 
@@ -534,4 +554,131 @@ def trend_lines(
         *tail,
     ]
     lines += [f"  ({reason_label(reason, lang)})" for reason in t.reasons]
+    return lines
+
+
+# -- a reporting round ------------------------------------------------------------------------
+
+
+def _round_columns(
+    progress: RoundProgress,
+    level: Level,
+    lang: Lang,
+    header: list[str],
+    rows: list[list[object]],
+) -> None:
+    """The schedule's progress of each group (and each bureau's return) after its counts."""
+    schedule = {
+        Level.PILLAR: progress.schedule.by_pillar,
+        Level.PROMOTION_ITEM: progress.schedule.by_promotion_item,
+        Level.BUREAU: progress.schedule.by_bureau,
+    }[level]
+    counts = {g.key: schedule_rollup_counts(g, lang) for g in schedule}
+    header.append(column_label("activity_status", lang))
+    returns = {b.bureau.name_ja: b for b in progress.tracker.bureaus}
+    if level is Level.BUREAU:
+        header.append(column_label("return_status", lang))
+    for row in rows:
+        key = str(row[0])
+        row.append(counts.get(key, "-"))
+        if level is Level.BUREAU:
+            b = returns.get(key)
+            row.append(return_label(b.status, lang) if b else "-")
+
+
+def round_lines(progress: RoundProgress, lang: Lang | str, *, width: int = 100) -> list[str]:
+    """What a round adds to the progress table: the schedule's progress of the year (each
+    initiative reported, with its status and the bureau's words), the accounts given of the
+    figures, and who has returned."""
+    lang = as_lang(lang)
+    round_ = progress.round
+    fy = round_.fiscal_year
+    lines = [
+        "",
+        say(
+            "screen.schedule_progress",
+            lang,
+            fy=fy,
+            total=progress.schedule.overall.total,
+            counts=schedule_rollup_counts(progress.schedule.overall, lang),
+        ),
+    ]
+    wide = max(16, width // 4)
+    reported = [r.for_people(lang) for r in schedule_table(progress) if r.result.report]
+    if reported:
+        shown = ("initiative_id", "title", "status", "done", "next_step")
+        lines.append(
+            _text.table(
+                [column_label(c, lang) for c in shown],
+                [[row[c] for c in shown] for row in reported],
+                max_width=wide,
+            )
+        )
+    words = []
+    for ind in progress.assessment.plan.indicators:
+        w = figure_words(round_, ind.id, lang)
+        if not w.empty:
+            words.append([ind.id, w.provisional, w.factors, w.issues, w.next_step, w.evidence])
+    if words:
+        columns = ("indicator_id", "provisional", "factors", "issues", "next_step", "evidence")
+        lines += [
+            "",
+            say("screen.figure_accounts", lang, fy=fy),
+            _text.table([column_label(c, lang) for c in columns], words, max_width=wide),
+        ]
+    t = progress.tracker
+    lines += ["", _tracker_summary(t, lang)]
+    return lines
+
+
+def _tracker_summary(tracker: Tracker, lang: Lang) -> str:
+    sep = say("html.count_separator", lang)
+    counts = sep.join(
+        f"{return_label(s, lang)} {tracker.count(s)}" for s in ReturnStatus if tracker.count(s)
+    )
+    return say("screen.tracker_head", lang, fy=tracker.fiscal_year, counts=counts)
+
+
+def tracker_lines(tracker: Tracker, lang: Lang | str, *, width: int = 100) -> list[str]:
+    """A round's tracker for people: a line of counts, a row per bureau (its return status,
+    how many of its indicators and initiatives were reported, refusals, the files), and the
+    items still missing, bureau by bureau."""
+    lang = as_lang(lang)
+    columns = (
+        "bureau",
+        "return_status",
+        "indicators_reported",
+        "initiatives_reported",
+        "refused",
+        "files",
+    )
+    rows = tracker_people_rows(tracker, lang)
+    for row, b in zip(rows, tracker.bureaus, strict=True):
+        row["return_status"] = return_label(b.status, lang)  # a terminal's widths: no symbol
+    lines = [
+        _tracker_summary(tracker, lang),
+        "",
+        _text.table(
+            [column_label(c, lang) for c in columns],
+            [[row[c] for c in columns] for row in rows],
+            max_width=max(24, width // 3),
+        ),
+    ]
+    missing = missing_items(tracker)
+    if missing:
+        lines += ["", say("screen.missing_head", lang)]
+        for b in tracker.bureaus:
+            items = missing.get(b.bureau.name_ja)
+            if not items:
+                continue
+            said = []
+            for kind in (ItemKind.INDICATOR, ItemKind.INITIATIVE):
+                ids = [i.id for i in items if i.kind is kind]
+                if ids:
+                    said.append(f"{column_label(f'{kind.value}s', lang)} {', '.join(ids)}")
+            text = f"{bureau_label(b.bureau, lang)}: {' / '.join(said)}"
+            wrapped = _text.wrap(text, max(30, width - 6))
+            lines += [f"  {wrapped[0]}", *(f"    {line}" for line in wrapped[1:])]
+    if tracker.unattributed:
+        lines += ["", say("screen.unattributed", lang, n=len(tracker.unattributed))]
     return lines

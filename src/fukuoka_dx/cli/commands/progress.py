@@ -25,7 +25,8 @@ from fukuoka_dx.report.results import (
     rollup_rows,
     rounded_rows,
 )
-from fukuoka_dx.report.screens import progress_lines, rollup_lines
+from fukuoka_dx.report.rounds import round_result_rows, round_rollup_rows
+from fukuoka_dx.report.screens import progress_lines, rollup_lines, round_lines
 from fukuoka_dx.serialization import to_json
 
 __all__ = ["register", "run"]
@@ -33,7 +34,7 @@ __all__ = ["register", "run"]
 
 def register(sub: Any) -> None:
     p = sub.add_parser("progress", help="assess observed figures against the targets")
-    p.add_argument("file", help="observations file (.csv, .json or .xlsx)")
+    p.add_argument("file", help="observations file (.csv, .json or .xlsx), or a round (round.json)")
     add_assess_options(p)
     p.add_argument(
         "--format",
@@ -99,25 +100,34 @@ def run(
 ) -> int:
     _check(ctx, fmt, by, show_all, chart, bom)
     plan = ctx.plan()
-    assessment = read_and_assess(plan, options, ctx.out, lists_exclusions=fmt == "json").assessment
+    assessed = read_and_assess(plan, options, ctx.out, lists_exclusions=fmt == "json")
+    assessment, of_round = assessed.assessment, assessed.progress
     if fmt == "xlsx":
         from fukuoka_dx.report.excel import results_workbook
 
-        ctx.out.binary(results_workbook(assessment, lang=ctx.lang))
+        ctx.out.binary(results_workbook(assessment, lang=ctx.lang, progress=of_round))
     elif by is not None:
-        rows = rollup_rows(assessment, by)
+        columns, rows = ROLLUP_COLUMNS, rollup_rows(assessment, by)
+        if of_round is not None:  # the schedule's progress and the returns, after the counts
+            columns, rows = round_rollup_rows(of_round, by, rows)
         if fmt == "csv":
-            ctx.out.text(format_csv(ROLLUP_COLUMNS, rounded_rows(rows), bom=bom))
+            ctx.out.text(format_csv(columns, rounded_rows(rows), bom=bom))
         elif fmt == "json":
             ctx.out.text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         else:
-            ctx.out.lines(rollup_lines(assessment, by, ctx.lang))
+            ctx.out.lines(rollup_lines(assessment, by, ctx.lang, of_round))
     elif fmt == "csv":
-        ctx.out.text(format_csv(RESULT_COLUMNS, rounded_rows(result_rows(assessment)), bom=bom))
+        columns, rows = RESULT_COLUMNS, result_rows(assessment)
+        if of_round is not None:  # the bureaus' words on each figure, after the results
+            columns, rows = round_result_rows(of_round, rows)
+        ctx.out.text(format_csv(columns, rounded_rows(rows), bom=bom))
     elif fmt == "json":
-        ctx.out.text(to_json(assessment, indent=1) + "\n")
+        ctx.out.text(to_json(of_round if of_round is not None else assessment, indent=1) + "\n")
     else:
-        ctx.out.lines(progress_lines(assessment, ctx.lang, no_data=show_all, width=ctx.width))
+        lines = progress_lines(assessment, ctx.lang, no_data=show_all, width=ctx.width)
+        if of_round is not None:
+            lines += round_lines(of_round, ctx.lang, width=ctx.width)
+        ctx.out.lines(lines)
     if chart is not None:
         from fukuoka_dx.report.chart import save_chart
 

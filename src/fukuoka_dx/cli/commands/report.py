@@ -19,7 +19,7 @@ __all__ = ["register", "run"]
 
 def register(sub: Any) -> None:
     p = sub.add_parser("report", help="a one-file HTML progress report (the report extra)")
-    p.add_argument("file", help="observations file (.csv, .json or .xlsx)")
+    p.add_argument("file", help="observations file (.csv, .json or .xlsx), or a round (round.json)")
     add_assess_options(p)
     p.add_argument("--output", "-o", help="the .html file to write (default: standard output)")
     add_lang_option(p)
@@ -35,7 +35,10 @@ def run(ctx: Context, options: AssessOptions) -> int:
     plan = ctx.plan()
     assessed = read_and_assess(plan, options, ctx.out, lists_exclusions=True)
     html = report_html(
-        assessed.assessment, lang=ctx.lang, observations_left_out=assessed.reading.rejected
+        assessed.assessment,
+        lang=ctx.lang,
+        observations_left_out=assessed.reading.rejected,
+        progress=assessed.progress,
     )
     ctx.out.text(html)
     if ctx.out.path is not None:

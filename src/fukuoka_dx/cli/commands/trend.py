@@ -12,7 +12,6 @@ from fukuoka_dx.cli.options import (
     assess_options,
 )
 from fukuoka_dx.cli.pipeline import read_and_assess
-from fukuoka_dx.fiscal_calendar import today
 from fukuoka_dx.report.screens import trend_lines
 
 __all__ = ["register", "run"]
@@ -20,7 +19,7 @@ __all__ = ["register", "run"]
 
 def register(sub: Any) -> None:
     p = sub.add_parser("trend", help="one indicator over the years: points, pace, projection")
-    p.add_argument("file", help="observations file (.csv, .json or .xlsx)")
+    p.add_argument("file", help="observations file (.csv, .json or .xlsx), or a round (round.json)")
     p.add_argument("indicator", help="indicator id, e.g. 1-1-3.1")
     add_assess_options(p)
     p.add_argument("--chart", help="also draw the trajectory to a .png, .svg or .pdf file")
@@ -44,7 +43,7 @@ def run(
         chart_path(chart)
     assessment = read_and_assess(plan, options, ctx.out).assessment
     result = assessment.result(indicator.id)
-    ctx.out.lines(trend_lines(indicator, result, options.as_of or today(), ctx.lang))
+    ctx.out.lines(trend_lines(indicator, result, assessment.as_of, ctx.lang))
     if chart is not None:
         from fukuoka_dx.report.chart import save_figure, trend_chart
 

@@ -8,6 +8,10 @@
   Schemas (draft 2020-12) of the plan JSON and the observations JSON, generated from the
   model.
 
+- :mod:`~fukuoka_dx.report.opendata.rounds` does the same for a reporting round: the Data
+  Package of its tables (:func:`~.rounds.write_round_datapackage`) and the JSON Schema of its
+  file (:func:`~.rounds.round_json_schema`).
+
 Generating them needs no extra package; validating them needs a validator of your choice
 (``frictionless``, ``jsonschema``; the test suite uses both).
 """
@@ -21,6 +25,14 @@ from fukuoka_dx.report.opendata.package import (
     table_schema,
     write_datapackage,
 )
+from fukuoka_dx.report.opendata.rounds import (
+    ROUND_TABLES,
+    round_datapackage_descriptor,
+    round_json_schema,
+    round_table_rows,
+    round_table_schema,
+    write_round_datapackage,
+)
 from fukuoka_dx.report.opendata.schemas import (
     DIALECT,
     json_schema,
@@ -32,12 +44,18 @@ __all__ = [
     "DESCRIPTOR_NAME",
     "DIALECT",
     "PACKAGE_TABLES",
+    "ROUND_TABLES",
     "datapackage_descriptor",
     "datapackage_json",
     "json_schema",
     "observations_json_schema",
     "plan_json_schema",
+    "round_datapackage_descriptor",
+    "round_json_schema",
+    "round_table_rows",
+    "round_table_schema",
     "table_csv",
     "table_schema",
     "write_datapackage",
+    "write_round_datapackage",
 ]
