@@ -41,6 +41,7 @@ from fukuoka_dx.observations.values import (
 from fukuoka_dx.progress import (
     Assessment,
     RollUp,
+    RoundProgress,
     Status,
     assessable_indicators,
     default_column,
@@ -62,8 +63,6 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.worksheet import Worksheet
-
-    from fukuoka_dx.progress import RoundProgress
 
 __all__ = [
     "RESULT_SHEETS",

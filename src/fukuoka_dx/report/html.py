@@ -46,6 +46,7 @@ from fukuoka_dx.observations.values import CompositeValue, Figure, Observation, 
 from fukuoka_dx.progress import (
     Assessment,
     RollUp,
+    RoundProgress,
     ScheduleRollUp,
     Status,
     Trajectory,
@@ -77,8 +78,6 @@ from fukuoka_dx.words import CATALOGUE, Lang, as_lang, say
 
 if TYPE_CHECKING:
     import jinja2
-
-    from fukuoka_dx.progress import RoundProgress
 
 __all__ = [
     "STATUS_COLOURS",

@@ -315,8 +315,9 @@ def round_result_rows(
     return (*RESULT_COLUMNS, *ROUND_RESULT_COLUMNS), out
 
 
-def round_rollup_columns(level: Level | str) -> tuple[str, ...]:
-    """The columns of a round's roll-up: the indicators' counts
+def round_rollup_columns(level: str) -> tuple[str, ...]:
+    """The columns of a round's roll-up of ``level`` (a
+    :class:`~fukuoka_dx.report.results.Level` or its value): the indicators' counts
     (:data:`~fukuoka_dx.report.results.ROLLUP_COLUMNS`), the initiatives' per schedule
     status (``activity_<status>``, ``activity_not_reported``), and for bureaus the return
     status."""
@@ -327,15 +328,17 @@ def round_rollup_columns(level: Level | str) -> tuple[str, ...]:
 
 
 def round_rollup_rows(
-    progress: RoundProgress, level: Level | str, rows: list[Row]
+    progress: RoundProgress, level: str, rows: list[Row]
 ) -> tuple[tuple[str, ...], list[Row]]:
-    """The roll-up rows of one level of a round, with :func:`round_rollup_columns`."""
-    level = Level(level)
+    """The roll-up rows of one level of a round (a
+    :class:`~fukuoka_dx.report.results.Level` or its value), with
+    :func:`round_rollup_columns`."""
+    chosen = Level(level)
     schedule = {
         Level.PILLAR: progress.schedule.by_pillar,
         Level.PROMOTION_ITEM: progress.schedule.by_promotion_item,
         Level.BUREAU: progress.schedule.by_bureau,
-    }[level]
+    }[chosen]
     of_key = {g.key: g for g in schedule}
     returns = {b.bureau.name_ja: b.status.value for b in progress.tracker.bureaus}
     out = []
@@ -343,7 +346,7 @@ def round_rollup_rows(
         g = of_key.get(str(row["key"]))
         extra: Row = {f"activity_{s.value}": g.count(s) if g else None for s in ActivityStatus}
         extra["activity_not_reported"] = g.not_reported if g else None
-        if level is Level.BUREAU:
+        if chosen is Level.BUREAU:
             extra["return_status"] = returns.get(str(row["key"]))
         out.append({**row, **extra})
     return round_rollup_columns(level), out

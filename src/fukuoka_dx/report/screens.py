@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Final
 
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
-from fukuoka_dx.observations.tracker import ItemKind, ReturnStatus
-from fukuoka_dx.progress import Assessment, Status
+from fukuoka_dx.observations.tracker import ItemKind, ReturnStatus, Tracker
+from fukuoka_dx.progress import Assessment, RoundProgress, Status
 from fukuoka_dx.report import text as _text
 from fukuoka_dx.report.labels import (
     bureau_label,
@@ -50,8 +50,7 @@ from fukuoka_dx.words import Lang, as_lang, say
 if TYPE_CHECKING:
     import pendulum
 
-    from fukuoka_dx.observations.tracker import Tracker
-    from fukuoka_dx.progress import IndicatorProgress, RoundProgress
+    from fukuoka_dx.progress import IndicatorProgress
     from fukuoka_dx.progress.assessment import RollUp
 
 __all__ = [
