@@ -16,7 +16,13 @@
   and a workbook (in openpyxl's read-only mode, as the reader reads it) against openpyxl
   reading the same cells in that mode (needs the ``excel`` extra)
 
-``python benchmarks/bench.py reading`` runs the last one alone.
+- collecting a reporting round: the 24 packets of a year, every cell filled in (each
+  indicator's figure and words, each initiative's status and words), against openpyxl
+  reading the same files' cells in read-only mode (goal: at most 5x; needs the ``excel``
+  extra)
+
+``python benchmarks/bench.py reading`` and ``python benchmarks/bench.py rounds`` run those
+alone.
 """
 
 from __future__ import annotations
@@ -281,7 +287,77 @@ def diff_times() -> tuple[float, float, int]:
     return t_diff, t_json, changes
 
 
+def _filled_packets(folder: str) -> list[str]:
+    """Every bureau's packet of 令和7年度 with every cell to fill filled in, in ``folder``."""
+    from openpyxl import load_workbook
+
+    from fukuoka_dx.observations.values import Stage, ValueRuleKind, value_rule, value_text
+
+    plan = fukuoka_dx.load_plan()
+    paths = []
+    for name, data in fukuoka_dx.packets(plan, "R7").items():
+        wb = load_workbook(io.BytesIO(data))
+        ws = wb["指標"]
+        head = {c.value: int(c.column or 0) for c in ws[1]}
+        for n in range(2, ws.max_row + 1):
+            ind = plan.indicator(str(ws.cell(n, 1).value))
+            rule = value_rule(ind)
+            value: str | int = 1
+            if rule.kind is ValueRuleKind.STAGE:
+                value = value_text(Stage(rule.stages[0]))
+            elif rule.kind is ValueRuleKind.PARTS:
+                value = " ".join(f"{label}1" for label in rule.parts)
+            cells: tuple[tuple[str, str | int], ...] = (
+                ("実績値", value),
+                ("速報値", "速報値"),
+                ("根拠資料", "集計表"),
+                ("要因分析", "要因の分析\n二行目"),
+                ("課題", "課題"),
+                ("今後の方向性", "継続"),
+            )
+            for header, cell in cells:
+                ws.cell(n, head[header]).value = cell
+        ws = wb["工程"]
+        head = {c.value: int(c.column or 0) for c in ws[1]}
+        for n in range(2, ws.max_row + 1):
+            filled = (("進捗状況", "計画どおり"), ("取組実績", "実施"), ("課題", "なし"))
+            for header, text in filled:
+                ws.cell(n, head[header]).value = text
+        path = os.path.join(folder, name)
+        wb.save(path)
+        paths.append(path)
+    return paths
+
+
+def rounds() -> None:
+    """Collecting a year's 24 filled packets into a round, against openpyxl reading their
+    cells."""
+    import tempfile
+
+    if importlib.util.find_spec("openpyxl") is None:
+        print("collecting a round: skipped (openpyxl not installed: the excel extra)")
+        return
+    plan = fukuoka_dx.load_plan()
+    with tempfile.TemporaryDirectory() as folder:
+        paths = _filled_packets(folder)
+        blobs = [open(p, "rb").read() for p in paths]  # noqa: SIM115
+        round_ = fukuoka_dx.collect([folder], plan)
+        assert not round_.refused, round_.refused[:3]
+        t_collect = best(lambda: fukuoka_dx.collect([folder], plan), repeat=3)
+        t_cells = best(lambda: [_read_cells(b) for b in blobs], repeat=3)
+    records = len(round_.observations) + len(round_.activity_reports) + len(round_.narratives)
+    print(f"collecting 24 filled packets ({records} records):")
+    print(f"  openpyxl reading their cells: {t_cells * 1e3:8.1f} ms")
+    print(
+        f"  collect:                      {t_collect * 1e3:8.1f} ms  "
+        f"ratio {t_collect / t_cells:5.1f}x (goal <= 5x)"
+    )
+
+
 def main() -> None:
+    if sys.argv[1:] == ["rounds"]:
+        rounds()
+        return
     if sys.argv[1:] == ["reading"]:
         reading()
         return
@@ -320,6 +396,7 @@ def main() -> None:
         f"ratio {t_diff / t_canon:5.2f}x (goal <= 1x)"
     )
     reading()
+    rounds()
 
 
 if __name__ == "__main__":
