@@ -636,3 +636,17 @@ def test_a_rounds_tables_are_a_valid_data_package(returns: Path, tmp_path: Path)
     assert descriptor["digest"] == f"sha256:{PLAN.digest}" and descriptor["fiscal_year"] == 2025
     refused = (tmp_path / "data" / "refused.csv").read_text("utf-8").splitlines()
     assert len(refused) == 1 + len(round_.refused)
+
+
+def test_a_filled_csv_template_is_a_return_and_its_edition_is_checked(tmp_path: Path) -> None:
+    from fukuoka_dx.report.observation_template import template_csv
+
+    lines = template_csv(PLAN, "R7").splitlines()
+    header, first, second = lines[0], lines[1].split(","), lines[2].split(",")
+    first[2] = "55.5"  # the first row's value
+    second[2], second[6] = "60", "2020-01"  # recorded against another edition
+    path = _csv(tmp_path, "\n".join([header, ",".join(first), ",".join(second)]) + "\n")
+    round_ = collect([path], PLAN)
+    assert [(o.indicator_id, o.edition) for o in round_.observations] == [(first[0], None)]
+    (refused,) = round_.refused
+    assert refused.problem.column == "edition" and "line 3" in refused.problem.location

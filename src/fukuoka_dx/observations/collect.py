@@ -5,7 +5,8 @@ of the same columns, read through the same checks as observations into one
 A returned file has rows of two kinds, told by the id they name:
 
 - an indicator's row (:data:`INDICATOR_ROW_COLUMNS`): its figure (the observation columns:
-  ``value``, ``as_of``, ``source``, ``note``) and its account (``provisional``, ``evidence``,
+  ``value``, ``as_of``, ``source``, ``note``, and the ``edition`` and ``digest`` a file may
+  record, checked against the plan) and its account (``provisional``, ``evidence``,
   ``factors``, ``issues``, ``next_step``: an
   :class:`~fukuoka_dx.observations.reports.IndicatorNarrative`);
 - an initiative's row (:data:`INITIATIVE_ROW_COLUMNS`): how its schedule went (``status``,
@@ -76,7 +77,12 @@ from fukuoka_dx.observations.round import (
 )
 from fukuoka_dx.observations.round_json import is_round_text
 from fukuoka_dx.observations.rows import SourceRow, read_rows
-from fukuoka_dx.observations.values import OBSERVATION_COLUMNS, Observation, value_text
+from fukuoka_dx.observations.values import (
+    EDITION_COLUMNS,
+    OBSERVATION_COLUMNS,
+    Observation,
+    value_text,
+)
 from fukuoka_dx.targets import number_text
 from fukuoka_dx.words import CATALOGUE
 
@@ -95,6 +101,7 @@ __all__ = [
 #: The columns of an indicator's row in a returned file, in order.
 INDICATOR_ROW_COLUMNS: Final = (
     *OBSERVATION_COLUMNS,
+    *EDITION_COLUMNS,
     "provisional",
     "evidence",
     "factors",
@@ -583,10 +590,12 @@ def _indicator_row(row: _Row, plan: Plan, fy: FiscalYear) -> _Read:
     problems += [p] if p else []
     records: list[Observation | Report] = []
     if figure:  # the figure's cells, read as the observations' reader reads them
-        cells = {c: row.cells[c] for c in OBSERVATION_COLUMNS if c in row.cells}
+        columns = (*OBSERVATION_COLUMNS, *EDITION_COLUMNS)
+        cells = {c: row.cells[c] for c in columns if c in row.cells}
         read = read_rows([SourceRow(row.location, cells)], plan, keep_valid=True, skip_empty=False)
         problems += [p for p in read.rejected if p.column not in row.refused]
-        records += read.observations
+        # the edition and digest a row records are checked; the round records its own
+        records += [attrs.evolve(o, edition=None, digest=None) for o in read.observations]
     elif not ident:
         problems.append(InputProblem(row.location, "indicator_id", "", "the indicator id is empty"))
     for column, given in (("provisional", provisional == "true"), ("evidence", evidence)):
