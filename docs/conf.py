@@ -88,7 +88,7 @@ doctest_test_doctest_blocks = "default"
 doctest_default_flags = (
     doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.DONT_ACCEPT_TRUE_FOR_1
 )
-# The command's screens wrap to the terminal's width (COLUMNS, else the terminal's, else 100
+# The command's screens fit the terminal's width (COLUMNS, else the terminal's, else 80
 # when output is not a terminal): the examples are written for 100 columns, so that they give
 # the same output whatever terminal the build runs in.
 doctest_global_setup = "import os as _os\n_os.environ['COLUMNS'] = '100'"

@@ -40,7 +40,8 @@ def test_to_pandas(plan: Plan) -> None:
     adf = _assessment(plan).to_pandas()
     assert list(adf.columns)[7] == "status" and len(adf) == len(plan.indicators)
     assert list(adf.columns)[8:] == [
-        "name", "unit", "reason", "pace", "projected", "required_pace", "on_course", "grade"
+        "name", "unit", "reason", "pace", "projected", "required_pace", "on_course", "grade",
+        "source", "note",
     ]  # fmt: skip
     assert str(adf["observed_fy"].dtype) == "Int64"
 
@@ -55,11 +56,12 @@ def test_chart_figure(plan: Plan, tmp_path) -> None:  # type: ignore[no-untyped-
     pytest.importorskip("matplotlib")
     from fukuoka_dx.report.chart import achievement_chart, japanese_font_available, save_chart
 
-    fig = achievement_chart(_assessment(plan), plan)
+    fig = achievement_chart(_assessment(plan), plan, lang="ja")
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert labels and labels[0].startswith("1-1.1")
+    assert labels == ["1-1.1 オンライン利用率(%) (オンライン利用件…"]
     fig_en = achievement_chart(_assessment(plan), plan, japanese=False)
-    assert [t.get_text() for t in fig_en.axes[0].get_yticklabels()] == ["1-1.1"]
+    (label,) = [t.get_text() for t in fig_en.axes[0].get_yticklabels()]
+    assert label.startswith("1-1.1 Online usage rate (%)")
     assert japanese_font_available()
     svg = save_chart(_assessment(plan), plan, tmp_path / "c.svg")
     assert svg.read_text().lstrip().startswith("<?xml")

@@ -47,9 +47,18 @@ def saved(wb: Any) -> io.BytesIO:
     return out
 
 
-def row_of(ws: Worksheet, indicator_id: str) -> int:
+#: The template's columns (1-based) of the observation columns, by their machine names.
+COL = {"indicator_id": 3, "fiscal_year": 4, "value": 7, "as_of": 8, "source": 9, "note": 10}
+VALUE, AS_OF_COL = "G", "H"
+
+
+def row_of(ws: Worksheet, indicator_id: str, column: int | None = None) -> int:
+    headers = [c.value for c in ws[1]]
+    at = column or next(
+        (k for k, h in enumerate(headers, 1) if h in ("指標", "indicator", "indicator_id")), 1
+    )
     for n in range(2, ws.max_row + 1):
-        if ws.cell(n, 1).value == indicator_id:
+        if ws.cell(n, at).value == indicator_id:
             return n
     raise AssertionError(f"{indicator_id} has no row")
 
@@ -59,7 +68,7 @@ def filled(values: dict[str, object] | None = None, lang: str = "ja") -> tuple[A
     wb = workbook(template_workbook(PLAN, "R7", lang=lang))
     ws = sheet(wb, "実績" if lang == "ja" else "observations")
     for ind_id, value in (values or {}).items():
-        ws.cell(row_of(ws, ind_id), 3).value = value
+        ws.cell(row_of(ws, ind_id), COL["value"]).value = value
     return wb, ws
 
 
@@ -72,9 +81,9 @@ def test_the_template_has_the_rows_of_the_csv_template() -> None:
     csv_ids = [row[0] for row in list(csv.reader(io.StringIO(out.getvalue())))[1:]]
     wb = workbook(template_workbook(PLAN, "R7"))
     ws = sheet(wb, "実績")
-    ids = [ws.cell(n, 1).value for n in range(2, ws.max_row + 1)]
+    ids = [ws.cell(n, COL["indicator_id"]).value for n in range(2, ws.max_row + 1)]
     assert ids == csv_ids == [i.id for i in template_indicators(PLAN, "R7")]
-    assert {ws.cell(n, 2).value for n in range(2, ws.max_row + 1)} == {"R7"}
+    assert {ws.cell(n, COL["fiscal_year"]).value for n in range(2, ws.max_row + 1)} == {"R7"}
     assert len(ids) > 100
 
 
@@ -90,8 +99,16 @@ def test_a_named_target_column_chooses_the_rows() -> None:
 @pytest.mark.parametrize(
     ("lang", "title", "headers"),
     [
-        ("ja", "実績", ["指標", "年度", "実績値", "時点", "出典", "備考", "指標名", "単位"]),
-        ("en", "observations", ["indicator", "fiscal year", "value", "as of", "source", "note"]),
+        (
+            "ja",
+            "実績",
+            ["所管", "柱", "指標", "年度", "指標名", "単位", "実績値", "時点", "出典", "備考"],
+        ),
+        (
+            "en",
+            "observations",
+            ["bureau", "pillar", "indicator", "fiscal year", "name", "unit", "value", "as of"],
+        ),
     ],
 )
 def test_the_template_headers_are_in_the_chosen_language(
@@ -114,13 +131,13 @@ def test_only_the_input_cells_are_unlocked_and_the_header_is_frozen() -> None:
     ws = sheet(wb, "実績")
     assert ws.protection.sheet is True
     assert wb.security is not None and wb.security.lockStructure is True
-    assert ws.freeze_panes == "B2"
+    assert ws.freeze_panes == "G2"  # the header, and the columns up to the value
     for n in (2, ws.max_row):
         locked = {
-            ws.cell(n, i).column_letter: ws.cell(n, i).protection.locked for i in range(1, 13)
+            ws.cell(n, i).column_letter: ws.cell(n, i).protection.locked for i in range(1, 15)
         }
-        assert locked == {c: c not in "CDEF" for c in "ABCDEFGHIJKL"}
-    assert ws.cell(1, 3).protection.locked
+        assert locked == {c: c not in "GHIJ" for c in "ABCDEFGHIJKLMN"}
+    assert ws.cell(1, COL["value"]).protection.locked
     lists = sheet(wb, "選択肢")
     assert lists.sheet_state == "hidden" and lists.protection.sheet
     assert sheet(wb, "概要").protection.sheet
@@ -135,7 +152,7 @@ def _validation_of(ws: Worksheet, ref: str) -> Any:
 def test_the_value_cells_are_validated_as_the_indicator_takes_its_value() -> None:
     wb = workbook(template_workbook(PLAN, "R7"))
     ws = sheet(wb, "実績")
-    percent = _validation_of(ws, f"C{row_of(ws, '1-1.1')}")
+    percent = _validation_of(ws, f"{VALUE}{row_of(ws, '1-1.1')}")
     assert (percent.type, percent.operator, percent.formula1, percent.formula2) == (
         "decimal",
         "between",
@@ -143,27 +160,27 @@ def test_the_value_cells_are_validated_as_the_indicator_takes_its_value() -> Non
         "100",
     )
     assert "12.5" in percent.prompt and percent.showErrorMessage
-    count = _validation_of(ws, f"C{row_of(ws, '1-1-3.1')}")
+    count = _validation_of(ws, f"{VALUE}{row_of(ws, '1-1-3.1')}")
     assert (count.type, count.operator, count.formula1) == ("decimal", "greaterThanOrEqual", "0")
-    stage = _validation_of(ws, f"C{row_of(ws, '4-17-8.1')}")
+    stage = _validation_of(ws, f"{VALUE}{row_of(ws, '4-17-8.1')}")
     assert stage.type == "list"
     target, cells = stage.formula1.split("!")
     assert target == "'選択肢'"
     listed = [c.value for (c,) in sheet(wb, "選択肢")[cells.replace("$", "")]]
     assert tuple(listed) == PLAN.indicator("4-17-8.1").stages
-    parts = _validation_of(ws, f"C{row_of(ws, '1-11-3.1')}")
+    parts = _validation_of(ws, f"{VALUE}{row_of(ws, '1-11-3.1')}")
     assert parts.type is None and "対面N オンラインN" in parts.prompt
-    change = _validation_of(ws, f"C{row_of(ws, '3-2-13.1')}")
+    change = _validation_of(ws, f"{VALUE}{row_of(ws, '3-2-13.1')}")
     assert change.type is None and "30%減" in change.prompt
-    as_of = _validation_of(ws, "D2")
+    as_of = _validation_of(ws, f"{AS_OF_COL}2")
     assert (as_of.type, as_of.operator, as_of.formula1) == (
         "date",
         "greaterThanOrEqual",
         "DATE(2025,4,1)",
     )
-    assert f"D{ws.max_row}" in as_of.sqref
-    assert ws[f"D{ws.max_row}"].number_format == "yyyy-mm-dd"
-    assert ws[f"C{row_of(ws, '1-1.1')}"].number_format == "General"
+    assert f"{AS_OF_COL}{ws.max_row}" in as_of.sqref
+    assert ws[f"{AS_OF_COL}{ws.max_row}"].number_format == "yyyy-mm-dd"
+    assert ws[f"{VALUE}{row_of(ws, '1-1.1')}"].number_format == "General"
 
 
 @pytest.mark.parametrize("indicator_id", ["1-12.1", "4-8.1", "4-13-6.1", "4-17-5.1", "4-17-6.1"])
@@ -174,7 +191,7 @@ def test_the_template_refuses_a_negative_figure_the_reader_refuses(indicator_id:
         fy for fy in PLAN.years if any(i.id == indicator_id for i in template_indicators(PLAN, fy))
     )
     ws = sheet(workbook(template_workbook(PLAN, fy)), "実績")
-    dv = _validation_of(ws, f"C{row_of(ws, indicator_id)}")
+    dv = _validation_of(ws, f"{VALUE}{row_of(ws, indicator_id)}")
     assert (dv.type, dv.operator, dv.formula1) == ("decimal", "greaterThanOrEqual", "0")
     with pytest.raises(ObservationsError, match="cannot be negative"):
         parse_observations_csv(
@@ -190,7 +207,7 @@ def test_the_template_and_the_reader_use_one_value_rule(fy: str) -> None:
     ws = sheet(workbook(template_workbook(PLAN, fy)), "実績")
     for ind in template_indicators(PLAN, fy):
         rule = value_rule(ind)
-        dv = _validation_of(ws, f"C{row_of(ws, ind.id)}")
+        dv = _validation_of(ws, f"{VALUE}{row_of(ws, ind.id)}")
         if not rule.takes_figure or rule.kind.value == "change":
             continue
         low = None if dv.formula1 in (None, "-1E+100") else float(dv.formula1)
@@ -236,9 +253,9 @@ def test_a_filled_template_and_a_csv_file_give_the_same_assessment(lang: str) ->
     lines = ["indicator_id,fiscal_year,value,as_of,source,note"]
     for ind_id, cell, text, as_of in FIGURES:
         n = row_of(ws, ind_id)
-        ws.cell(n, 3).value = cell
-        ws.cell(n, 4).value = as_of
-        ws.cell(n, 5).value = "区調べ"
+        ws.cell(n, COL["value"]).value = cell
+        ws.cell(n, COL["as_of"]).value = as_of
+        ws.cell(n, COL["source"]).value = "区調べ"
         lines.append(f"{ind_id},R7,{text},{as_of.isoformat() if as_of else ''},区調べ,")
     from_xlsx = read_observations_xlsx(saved(wb), PLAN, skip_empty=True)
     from_csv = parse_observations_csv("\n".join(lines) + "\n", PLAN)
@@ -273,11 +290,11 @@ def _problem(wb: Any, **options: Any) -> Any:
 def test_a_percentage_formatted_cell_is_refused_never_rescaled() -> None:
     wb, ws = filled()
     n = row_of(ws, "1-1.1")
-    ws.cell(n, 3).value = 0.555
-    ws.cell(n, 3).number_format = "0.0%"
+    ws.cell(n, COL["value"]).value = 0.555
+    ws.cell(n, COL["value"]).number_format = "0.0%"
     problem = _problem(wb)
     assert problem.column == "value"
-    assert problem.location == f"<workbook>, sheet 実績, row {n}, cell C{n}"
+    assert problem.location == f"<workbook>, sheet 実績, row {n}, cell {VALUE}{n}"
     assert problem.text == "55.5%"
     assert "type 55.5 in a cell without the % format" in problem.reason
 
@@ -285,8 +302,8 @@ def test_a_percentage_formatted_cell_is_refused_never_rescaled() -> None:
 def test_a_percent_sign_in_quotes_leaves_the_number_as_it_is() -> None:
     wb, ws = filled()
     n = row_of(ws, "1-1.1")
-    ws.cell(n, 3).value = 55.5
-    ws.cell(n, 3).number_format = '0.0"%"'
+    ws.cell(n, COL["value"]).value = 55.5
+    ws.cell(n, COL["value"]).number_format = '0.0"%"'
     (o,) = read_observations_xlsx(saved(wb), PLAN, skip_empty=True).observations
     assert o.value.value == 55.5  # type: ignore[union-attr]
 
@@ -300,32 +317,32 @@ def test_text_in_a_number_cell_names_the_sheet_row_cell_and_column(tmp_path: Pat
         read_observations(path, PLAN, skip_empty=True)
     (problem,) = info.value.problems
     assert problem.column == "value" and problem.text == "many"
-    assert problem.location == f"{path}, sheet observations, row {n}, cell C{n}"
+    assert problem.location == f"{path}, sheet observations, row {n}, cell {VALUE}{n}"
     assert "takes a figure in 件" in problem.reason
-    assert f"sheet observations, row {n}, cell C{n}, column value ('many')" in str(info.value)
+    assert f"sheet observations, row {n}, cell {VALUE}{n}, column value ('many')" in str(info.value)
 
 
 @pytest.mark.parametrize(
     ("column", "cell", "number_format", "reason"),
     [
-        (3, dt.datetime(2026, 1, 2), "yyyy-mm-dd", "Excel holds the cell as a date (2026-01-02)"),
-        (3, True, "General", "a TRUE/FALSE cell"),
-        (3, "=1+2", "General", "no computed value"),
-        (4, dt.datetime(2026, 3, 31, 9, 30), "yyyy-mm-dd h:mm", "a time of day"),
-        (4, 46112, "General", "a number, not a date"),
-        (2, dt.datetime(2025, 4, 1), "yyyy-mm-dd", "not a fiscal year"),
+        ("value", dt.datetime(2026, 1, 2), "yyyy-mm-dd", "holds the cell as a date (2026-01-02)"),
+        ("value", True, "General", "a TRUE/FALSE cell"),
+        ("value", "=1+2", "General", "no computed value"),
+        ("as_of", dt.datetime(2026, 3, 31, 9, 30), "yyyy-mm-dd h:mm", "a time of day"),
+        ("as_of", 46112, "General", "a number, not a date"),
+        ("fiscal_year", dt.datetime(2025, 4, 1), "yyyy-mm-dd", "not a fiscal year"),
     ],
 )
 def test_cells_that_cannot_be_read_for_sure_are_refused(
-    column: int, cell: object, number_format: str, reason: str
+    column: str, cell: object, number_format: str, reason: str
 ) -> None:
     wb, ws = filled({"1-1-3.1": 100})
     n = row_of(ws, "1-1-3.1")
-    ws.cell(n, column).value = cell
-    ws.cell(n, column).number_format = number_format
+    ws.cell(n, COL[column]).value = cell
+    ws.cell(n, COL[column]).number_format = number_format
     problem = _problem(wb)
-    letter = "ABCD"[column - 1]
-    assert problem.column == OBSERVATION_COLUMNS[column - 1]
+    letter = "ABCDEFGHIJ"[COL[column] - 1]
+    assert problem.column == column
     assert problem.location.endswith(f"row {n}, cell {letter}{n}")
     assert reason in problem.reason
 
@@ -333,14 +350,14 @@ def test_cells_that_cannot_be_read_for_sure_are_refused(
 def test_an_error_cell_is_refused() -> None:
     wb, ws = filled()
     n = row_of(ws, "1-1.1")
-    ws.cell(n, 3).value = "#N/A"
-    ws.cell(n, 3).data_type = "e"
+    ws.cell(n, COL["value"]).value = "#N/A"
+    ws.cell(n, COL["value"]).data_type = "e"
     assert "holds the error #N/A" in _problem(wb).reason
 
 
 def test_keep_valid_keeps_the_rows_without_problems() -> None:
     wb, ws = filled({"1-1.1": 55.5, "1-1-3.1": 10})
-    ws.cell(row_of(ws, "1-1-3.1"), 3).number_format = "0%"
+    ws.cell(row_of(ws, "1-1-3.1"), COL["value"]).number_format = "0%"
     result = read_observations_xlsx(saved(wb), PLAN, skip_empty=True, keep_valid=True)
     assert [o.indicator_id for o in result.observations] == ["1-1.1"]
     assert [p.column for p in result.rejected] == ["value"]
@@ -419,17 +436,18 @@ def test_the_results_workbook_has_a_sheet_per_level() -> None:
     assert wb.sheetnames == ["indicators", "promotion items", "pillars", "bureaus", "about"]
     counts = [len(a.results), len(a.by_promotion_item), len(a.by_pillar), len(a.by_bureau)]
     assert [sheet(wb, t).max_row - 1 for t in wb.sheetnames[:4]] == counts
-    for title in wb.sheetnames[:4]:
-        assert sheet(wb, title).freeze_panes in ("B2", "C2")
+    assert sheet(wb, "indicators").freeze_panes == "F2"  # up to the indicator's name
+    for title in wb.sheetnames[1:4]:
+        assert sheet(wb, title).freeze_panes == "C2"
     ind = sheet(wb, "indicators")
     headers = [c.value for c in ind[1]]
     assert "grade" not in headers
-    row = {h: c for h, c in zip(headers, ind[row_of(ind, "1-1.1")], strict=True)}
+    row = {h: c for h, c in zip(headers, ind[row_of(ind, "1-1.1", 4)], strict=True)}
     assert row["observed"].value == 55.5
     assert row["status"].value == status_label(a.result("1-1.1").status, "en")
     assert row["achievement"].value == pytest.approx(a.result("1-1.1").achievement)
     assert row["achievement"].number_format == "0.0%"
-    stage = {h: c.value for h, c in zip(headers, ind[row_of(ind, "4-17-8.1")], strict=True)}
+    stage = {h: c.value for h, c in zip(headers, ind[row_of(ind, "4-17-8.1", 4)], strict=True)}
     assert stage["observed"] == "試行検証・要件定義"
     about = {r[0]: r[2] for r in sheet(wb, "about").iter_rows(min_row=2, values_only=True)}
     assert about["edition"] == a.edition and about["digest"] == a.digest
@@ -444,7 +462,7 @@ def test_the_results_workbook_in_japanese_with_grades() -> None:
     headers = [c.value for c in pillars[1]]
     assert headers[:3] == ["区分", "名称", "指標数"]
     assert headers[3 : 3 + len(Status)] == [status_label(s, "ja") for s in Status]
-    assert headers[-5:] == list(a.scheme.labels)
-    assert [c.value for c in sheet(wb, "指標")[1]][-1] == "評価"
+    assert headers[-6:-1] == list(a.scheme.labels) and headers[-1] == "理由"
+    assert "評価" in [c.value for c in sheet(wb, "指標")[1]]
     first = [c.value for c in pillars[2]]
     assert first[:3] == [a.by_pillar[0].key, a.by_pillar[0].label, a.by_pillar[0].total]

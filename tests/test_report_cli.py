@@ -31,7 +31,11 @@ def test_report_command_and_to_html_agree(tmp_path: Path) -> None:
         assert f'id="pillar-{pillar}"' in page
     plan = load_plan()
     a = assess(plan, read_observations(EXAMPLE, plan).observations, as_of="2026-03-31")
-    assert a.to_html("ja") == page
+    from fukuoka_dx.report.html import report_html
+
+    # the command names the file the figures were read from; the rest is the same page
+    assert report_html(a, lang="ja", sources=(EXAMPLE.name,)) == page
+    assert a.to_html("ja") == page.replace(f'<code class="file">{EXAMPLE.name}</code>', "記載なし")
     assert cli("report", str(EXAMPLE), "-o", str(tmp_path / "r.txt"))[0] == 2
 
 

@@ -21,7 +21,7 @@ from fukuoka_dx.errors import InputProblem, InvalidValueError, MissingExtraError
 from fukuoka_dx.model import Plan
 from fukuoka_dx.progress import Assessment, Status
 from fukuoka_dx.report import html as report
-from fukuoka_dx.report.html import STATUS_SYMBOLS, report_html, sparkline
+from fukuoka_dx.report.html import STATUS_SYMBOLS, indicator_chart, report_html
 from fukuoka_dx.report.labels import STATUS_LABELS
 from fukuoka_dx.strategies import plans
 
@@ -123,11 +123,20 @@ def en(plan: Plan, en_assessment: Assessment) -> str:
     return report_html(en_assessment, plan, lang="en")
 
 
-def check_self_contained(page: Page) -> None:
-    """Nothing is fetched: no script, no stylesheet link, no frame or image, no URL that
-    leaves the page; styles import nothing and point nowhere."""
+FILTER_JS = (ROOT / "src" / "fukuoka_dx" / "report" / "templates" / "filter.js").read_text("utf-8")
+
+
+def check_self_contained(page: Page, text: str | None = None) -> None:
+    """Nothing is fetched: one inline script (the filter, fetching nothing), no stylesheet
+    link, no frame or image, no URL that leaves the page; styles import nothing and point
+    nowhere."""
     tags = {t for t, _ in page.tags}
-    assert not tags & {"script", "link", "iframe", "img", "object", "embed", "video", "audio"}
+    assert not tags & {"link", "iframe", "img", "object", "embed", "video", "audio"}
+    scripts = page.named("script")
+    assert scripts == [{}], scripts  # no src, no type: the filter, inline
+    assert "fetch" not in FILTER_JS and "XMLHttpRequest" not in FILTER_JS and "src" not in FILTER_JS
+    if text is not None:
+        assert FILTER_JS in text
     for tag, a in page.tags:
         for name, value in a.items():
             if name in ("src", "href", "xlink:href", "action", "srcset", "poster", "data"):
@@ -174,7 +183,7 @@ def test_a_whole_document_in_the_chosen_language(ja: str, en: str) -> None:
 
 def test_self_contained(ja: str, en: str) -> None:
     for text in (ja, en):
-        check_self_contained(Page(text))
+        check_self_contained(Page(text), text)
 
 
 def test_headings_in_order_and_tables_with_headers(ja: str, en: str) -> None:
@@ -212,6 +221,7 @@ def test_the_header_says_edition_digest_and_as_of(ja: str, en: str, plan: Plan) 
         assert plan.edition in page.all_text
     assert "2026-03-31 (令和7年度)" in Page(ja).all_text
     assert "2025-03-31 (FY2024 (令和6年度))" in Page(en).all_text
+    assert "作成日" in Page(ja).all_text and "made on" in Page(en).all_text
 
 
 def test_print_friendly(ja: str) -> None:
@@ -251,44 +261,89 @@ def test_both_languages_label_the_statuses_and_keep_the_japanese_names(
     assert plan.initiative("1-1-3").title in en_text
 
 
-def test_indicator_rows_carry_figures_target_status_and_reason(ja: str, en: str) -> None:
-    row = re.search(r'<tr id="indicator-1-1-3\.1">(.*?)</tr>', ja, re.S)
-    assert row
-    cells = re.sub(r"<[^>]+>", "|", row.group(1))
-    for expected in ("19,200 件", "令和7年度", "最終目標 25,000 件", "令和8年度", "69.9%", "75.0%"):
-        assert expected in cells
-    assert "やや遅れ" in cells
-    # a reason is shown where the rules give one
-    row = re.search(r'<tr id="indicator-4-17-2\.3">(.*?)</tr>', ja, re.S)
-    assert row and "上限・下限の目標: 達成か否かのみ(達成率なし)" in row.group(1)  # in Japanese
-    # the grade column only with a scheme other than the statuses
-    assert "grade (abcd)" in en and "評価 (" not in ja
+def _article(text: str, indicator_id: str) -> str:
+    found = re.search(
+        rf'<article class="indicator" id="indicator-{re.escape(indicator_id)}".*?</article>',
+        text,
+        re.S,
+    )
+    assert found, indicator_id
+    return found.group(0)
+
+
+def test_an_indicator_carries_its_figures_targets_result_and_sources(ja: str, en: str) -> None:
+    article = _article(ja, "1-1-3.1")
+    cells = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article))
+    for expected in (
+        "現状値 令和4年度",
+        "5,739 件",
+        "(R4.12月末時点)",
+        "10,000 件",
+        "15,000 件",
+        "19,200 件",
+        "中間目標 令和6年度",
+        "20,000 件",
+        "最終目標 令和8年度",
+        "25,000 件",
+        "69.9%",
+        "75.0%",
+        "やや遅れ",
+        "4,538.3 件",
+        "令和8年度に 23,830.5 件",
+        "5,800 件",
+        "見込みなし",
+        "出典 ILLUSTRATIVE",
+        "illustrative figure - not a real result",
+        "例示(実績ではない)",
+    ):
+        assert expected in cells, expected
+    assert 'data-status="needs_acceleration"' in article and 'data-bureau="市民局"' in article
+    # the target judged against is marked; a reason is shown where the rules give one
+    assert '<td data-label="最終目標 令和8年度" class="judged">' in article
+    ceiling = _article(ja, "4-17-2.3")
+    assert "上限・下限の目標: 達成か否かのみ(達成率なし)" in ceiling  # in Japanese
+    # the grade only with a scheme other than the statuses
+    assert "<dt>grade</dt>" in en and "<dt>評価</dt>" not in ja
 
 
 def test_indicators_without_data_are_listed_compactly(ja: str, plan: Plan) -> None:
-    rows = re.findall(r'<tr id="indicator-([^"]+)">', ja)
-    assert rows == ["1-1-3.1", "1-3-5.1", "1-15.1", "2-3-2.1", "4-17-2.3"]
-    listed = re.findall(r'<ul class="nodata">(.*?)</ul>', ja, re.S)
-    assert sum(item.count("<li>") for item in listed) == len(plan.indicators) - 5
+    articles = re.findall(r'<article class="indicator" id="indicator-([^"]+)"', ja)
+    assert articles == ["1-1-3.1", "1-3-5.1", "1-15.1", "2-3-2.1", "4-17-2.3"]
+    rows = re.findall(r'<tr id="indicator-([^"]+)" class="nodata"', ja)
+    assert len(rows) == len(plan.indicators) - 5
+    assert set(rows) | set(articles) == {i.id for i in plan.indicators}
     assert "指標は今後設定" in ja  # an initiative whose indicators are to be set
 
 
-def test_the_sparkline_draws_baseline_observations_and_target(ja: str, plan: Plan) -> None:
-    row = re.search(r'<tr id="indicator-1-1-3\.1">(.*?)</tr>', ja, re.S)
-    assert row
-    svg = Page(row.group(1))
+def test_the_chart_draws_baseline_observations_target_and_projection(ja: str) -> None:
+    article = _article(ja, "1-1-3.1")
+    svg = Page(re.search(r"<svg class=\"mini\".*?</svg>", article, re.S).group(0))  # type: ignore[union-attr]
     (root,) = svg.named("svg")
     assert root["role"] == "img"
     label = root["aria-label"] or ""
-    for said in ("現状値 5,739 (令和4年度)", "10,000 (令和5年度)", "目標 25,000 (令和8年度)"):
+    for said in (
+        "現状値 5,739 件 (令和4年度)",
+        "10,000 件 (令和5年度)",
+        "目標 25,000 件 (令和8年度)",
+        "令和8年度の見込み 23,830.5 件",
+    ):
         assert said in label
     circles = svg.named("circle")
     assert len(circles) == 4
     assert [c["fill"] for c in circles].count("#ffffff") == 1  # the baseline is hollow
     assert len(svg.named("polygon")) == 1  # the target's star
+    # the fiscal years labelled on the axis, one tick a year; the target's level, the projection
+    assert re.findall(r'text-anchor="middle">(R\d)</text>', article) == [
+        "R4",
+        "R5",
+        "R6",
+        "R7",
+        "R8",
+    ]
+    assert 'stroke="#b2182b"' in article and 'stroke-dasharray="5 3"' in article
     number = re.compile(r"-?\d+(\.\d+)?")
     for tag, a in svg.tags:
-        for name in ("cx", "cy", "width", "height"):
+        for name in ("cx", "cy", "x", "y", "x1", "y1"):
             if name in a:
                 assert number.fullmatch(a[name] or ""), (tag, name, a[name])
         for name in ("points", "viewBox"):
@@ -296,13 +351,14 @@ def test_the_sparkline_draws_baseline_observations_and_target(ja: str, plan: Pla
                 assert re.fullmatch(r"[-\d., ]+", a[name] or ""), (tag, name, a[name])
 
 
-def test_a_sparkline_needs_a_point(plan: Plan) -> None:
+def test_a_chart_needs_a_point(plan: Plan) -> None:
     a = assess(plan, [], as_of="2025-06-30")
     t = a.result("1-1-3.1").trajectory
     assert t is not None
-    one = sparkline(t, "en")  # the baseline alone, and the target
-    assert one is not None and len(one.marks) == 1 and one.star and one.guide
-    assert sparkline(attrs.evolve(t, points=()), "en") is None
+    one = indicator_chart(t, plan, "en")  # the baseline alone, and the target
+    assert one is not None and len(one.marks) == 1 and one.star and one.target_line
+    assert [tick.text for tick in one.x_ticks] == ["FY22", "FY23", "FY24", "FY25", "FY26"]
+    assert indicator_chart(attrs.evolve(t, points=()), plan, "en") is None
 
 
 def test_a_chart_per_pillar_with_a_title_and_a_table_equivalent(en: str, plan: Plan) -> None:
@@ -315,7 +371,7 @@ def test_a_chart_per_pillar_with_a_title_and_a_table_equivalent(en: str, plan: P
         r"Indicators of pillar 1 DX in daily life: achieved \d+, on track \d+, needs acc",
         titles[0][1],
     )
-    table = re.search(r'<table class="by-pillar">(.*?)</table>', en, re.S)
+    table = re.search(r'<table class="counts stack" id="by-pillar">(.*?)</table>', en, re.S)
     assert table
     assert table.group(1).count('<th scope="row">') == len(plan.pillars) + 1
 
@@ -365,8 +421,8 @@ def test_plan_text_never_becomes_markup(plan: Plan, lang: str) -> None:
     obs = [Observation("1-1-3.1", 2023, 10000), Observation("1-1-3.1", 2024, 15000)]
     text = report_html(assess(bad, obs, as_of="2025-06-30"), bad, lang=lang)
     page = Page(text)
-    assert not page.named("script") and not page.named("img")
-    check_self_contained(page)
+    assert not page.named("img")
+    check_self_contained(page, text)
     check_headings(page)
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in text
     assert EVIL in page.all_text  # shown as text, as given
@@ -419,7 +475,7 @@ def test_the_templates_are_package_data() -> None:
 
     folder = files("fukuoka_dx.report") / "templates"
     names = {p.name for p in folder.iterdir()}
-    assert {"report.html", "report.css", "macros.html"} <= names
+    assert {"report.html", "report.css", "macros.html", "filter.js"} <= names
 
 
 def test_the_version_is_in_the_footer(ja: str, en: str) -> None:

@@ -100,9 +100,9 @@ def test_absent_values_say_why() -> None:
 def test_trend_command_on_the_example() -> None:
     code, out, _ = cli("trend", str(EXAMPLE), "1-1-3.1", "--as-of", "2026-03-31")
     assert code == 0
-    assert "令和7年度 (FY2025)  19200  4200" in out
-    assert "pace: 4538.3 件 per year (least squares over 4 points)" in out
-    assert "on course: no" in out and "required pace from the latest point: 5800" in out
+    assert "令和7年度 (FY2025)  19,200  +4,200" in out
+    assert "pace: 4,538.3 applications per year (least squares over 4 points)" in out
+    assert "on course: no" in out and "required pace from the latest point: 5,800" in out
     assert cli("trend", str(EXAMPLE), "9-9.1")[0] == 2
 
 
@@ -111,8 +111,8 @@ def test_trend_lines_in_japanese() -> None:
     ind = PLAN.indicator("1-1-3.1")
     lines = trend_lines(ind, a.result(ind.id), a.as_of, "ja")
     assert lines[1] == "  最終目標 25,000 件 (令和8年度); 2026-03-31 時点; やや遅れ"
-    assert "年平均の伸び: 4538.3 件 (最小二乗法、4点)" in lines
-    assert "最新値から目標までに必要な伸び: 5800 件/年" in lines
+    assert "年平均の伸び: 4,538.3 件 (最小二乗法、4点)" in lines
+    assert "最新値から目標までに必要な伸び: 5,800 件/年" in lines
     assert "達成見込み: 見込みなし" in lines
 
 
@@ -123,10 +123,11 @@ def test_progress_csv_and_json_carry_trajectories_and_grades(tmp_path: Path) -> 
     assert code == 0
     header, *rows = out.splitlines()
     assert header.split(",")[8:] == [
-        "name", "unit", "reason", "pace", "projected", "required_pace", "on_course", "grade"
+        "name", "unit", "reason", "pace", "projected", "required_pace", "on_course", "grade",
+        "source", "note",
     ]  # fmt: skip
     row = next(r for r in rows if r.startswith("1-1-3.1,"))
-    assert row.endswith(",false,B")
+    assert row.endswith(",false,B,ILLUSTRATIVE,illustrative figure - not a real result")
     code, out, _ = cli("progress", str(EXAMPLE), "--as-of", "2026-03-31", "--format", "json")
     data = json.loads(out)
     result = next(r for r in data["results"] if r["indicator_id"] == "1-1-3.1")

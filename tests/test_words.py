@@ -75,7 +75,19 @@ def _plan_text() -> str:
     return json.dumps(unstructure(PLAN), ensure_ascii=False)
 
 
-PLAN_TEXT = _plan_text()
+def _observation_text() -> str:
+    """The sources and notes of the example observations: what the user wrote (in English
+    there) is shown as written, not ours to translate."""
+    import csv
+
+    said = []
+    for path in EXAMPLES.glob("*.csv"):
+        with path.open(encoding="utf-8") as f:
+            said += [f"{r['source']}\n{r['note']}" for r in csv.DictReader(f)]
+    return "\n".join(said)
+
+
+PLAN_TEXT = _plan_text() + "\n" + _observation_text()
 
 
 def english_sentences(text: str) -> list[str]:
@@ -137,9 +149,9 @@ def test_no_english_sentence_in_the_japanese_report_and_workbooks(tmp_path: Path
     pytest.importorskip("jinja2")
     pytest.importorskip("openpyxl")
     for as_of in ("2026-03-31", "2025-03-31"):
-        for scheme in ("standard", "abcd"):
+        for scheme, more in (("standard", ()), ("abcd", ()), ("baseline", ("--per-initiative",))):
             code, out, err = _cli(
-                "report", MULTI, "--as-of", as_of, "--scheme", scheme, "--lang", "ja"
+                "report", MULTI, "--as-of", as_of, "--scheme", scheme, *more, "--lang", "ja"
             )
             assert code == 0, err
             assert english_sentences(_visible(out)) == [] and english_sentences(err) == []

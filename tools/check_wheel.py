@@ -20,6 +20,7 @@ REQUIRED = (
     "fukuoka_dx/cli/__init__.py",
     "fukuoka_dx/cli/parser.py",
     "fukuoka_dx/words.py",
+    "fukuoka_dx/report/templates/filter.js",
 )
 
 

@@ -9,8 +9,10 @@ the tests do not run it.
   as of 2026-03-31, in Japanese, in headless Chromium: made by the helpers of
   ``tests/test_browser.py`` (``example_report`` and ``screenshot``, the ones the browser
   test uses), imported from that file by path.
-* ``report-pillar-ja.png``: the same page scrolled to the first indicators of pillar 1
-  (the test file's ``chromium`` and ``open_report``).
+* ``report-pillar-ja.png``: the same page scrolled to the first indicator with figures,
+  1-1-3.1 (the test file's ``chromium`` and ``open_report``).
+* ``report-phone-ja.png``: that indicator on a phone, 390 CSS pixels wide (the test file's
+  ``as_phone``).
 * ``workbook-template-ja.png``: the template workbook of ``fukuoka-dx template
   --fy R7 --format xlsx --lang ja`` as LibreOffice Calc shows it: a copy of the workbook
   gets a page setup only (landscape A4, one page wide, the header row and the first rows,
@@ -51,11 +53,15 @@ BROWSER_HELPERS = ROOT / "tests" / "test_browser.py"
 
 #: The page width the report is drawn at, in CSS pixels.
 REPORT_WIDTH = 1280
-#: The element the pillar picture starts at: pillar 1, whose first item has indicators.
-PILLAR_ANCHOR = "pillar-1"
+#: The element the pillar picture starts at: the first indicator with figures.
+PILLAR_ANCHOR = "indicator-1-1-3.1"
+#: The phone's width, in CSS pixels, and the height of its picture.
+PHONE_WIDTH = 390
+PHONE_HEIGHT = 760
 #: The template's fiscal year, and the part of its sheet the picture shows: the first rows
-#: of the observation columns, the indicator's name and its unit (what a window shows
-#: before one scrolls to the right, to the baseline, the targets and what to enter).
+#: of the bureau, pillar, indicator, year, name and unit columns and of the value and as-of
+#: cells (what a window shows before one scrolls to the right, to the source and note, what
+#: to enter, the baseline and the targets).
 TEMPLATE_FY = "R7"
 TEMPLATE_ROWS = 20
 TEMPLATE_LAST_COLUMN = "H"
@@ -83,6 +89,8 @@ class BrowserHelpers(Protocol):
 
     def open_report(self, driver: Any, page: Path) -> None: ...
 
+    def as_phone(self, driver: Any, width: int = 390, height: int = 844) -> None: ...
+
     def round_helpers(self) -> Any: ...
 
 
@@ -104,11 +112,13 @@ def browser_helpers() -> BrowserHelpers:
 
 
 def report_images(out: Path, lang: str = "ja") -> list[Path]:
-    """The top of the report, and the report scrolled to pillar 1's first indicators."""
+    """The top of the report, the report scrolled to its first indicator with figures, and
+    that indicator on a phone."""
     helpers = browser_helpers()
     html = helpers.example_report(lang)
     top = out / f"report-{lang}.png"
     pillar = out / f"report-pillar-{lang}.png"
+    phone = out / f"report-phone-{lang}.png"
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         helpers.screenshot(html, top, work, width=REPORT_WIDTH)
@@ -122,7 +132,17 @@ def report_images(out: Path, lang: str = "ja") -> list[Path]:
             )
             if not driver.save_screenshot(str(pillar)):
                 raise RuntimeError("no screenshot of the pillar section")
-    return [top, pillar]
+        with helpers.chromium(work / "profile-phone", width=500, height=1000) as driver:
+            helpers.as_phone(driver, PHONE_WIDTH, PHONE_HEIGHT)
+            helpers.open_report(driver, page)
+            driver.execute_script(
+                "document.getElementById(arguments[0]).scrollIntoView(true);"
+                "window.scrollBy(0, -8);",
+                PILLAR_ANCHOR,
+            )
+            if not driver.save_screenshot(str(phone)):
+                raise RuntimeError("no screenshot on a phone")
+    return [top, pillar, phone]
 
 
 def _run(command: Sequence[str], what: str) -> None:
@@ -148,6 +168,9 @@ def _print_copy(workbook: Path, copy: Path) -> None:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.gridLines = True
     ws.print_options.headings = True
+    for part in (ws.oddHeader, ws.oddFooter):  # the picture is of the cells, not the page
+        if part is not None and part.center is not None:
+            part.center.text = ""
     wb.save(copy)
 
 

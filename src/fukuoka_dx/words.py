@@ -188,6 +188,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "item.reported": ("報告済み", "reported"),
     "item.reposted": ("再掲元で報告済み", "reported by the block it re-posts"),
     "item.missing": ("未報告", "missing"),
+    "column.counts": ("内訳", "counts"),
+    "column.averaged": ("平均の対象", "averaged"),
     # -- the target columns --
     "target.baseline": ("現状値", "baseline"),
     "target.midterm": ("中間目標", "mid-term target"),
@@ -224,6 +226,12 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "word.yes_course": ("見込みあり", "yes"),
     "word.no_course": ("見込みなし", "no"),
     "word.none": ("なし", "none"),
+    # -- what a figure is besides a result, and units --
+    "mark.provisional": ("速報値", "provisional"),
+    "mark.illustrative": ("例示(実績ではない)", "illustrative, not a result"),
+    "mark.short.provisional": ("速報", "prov."),
+    "mark.short.illustrative": ("例示", "illus."),
+    "unit.points": ("ポイント", "points"),
     # -- the reasons of the rules --
     "reason.no_observation": ("実績なし", "no observation"),
     "reason.target_met": ("目標を達成", "the target is met"),
@@ -311,6 +319,23 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "reason.direction_unknown": (
         "目指す方向が不明なため、見込みは出せない",
         "the desired direction is unknown: no course",
+    ),
+    # -- why a roll-up group has no mean --
+    "reason.group_no_indicators": (
+        "指標が設定されていないため、達成率はない",
+        "no indicator is set: no rate",
+    ),
+    "reason.group_indicators_pending": (
+        "指標は今後設定のため、達成率はまだない",
+        "its indicators are to be set later: no rate yet",
+    ),
+    "reason.group_not_judged": (
+        "評価できた指標がない(実績なし・評価不能のみ)",
+        "no indicator judged (no data or not assessable only)",
+    ),
+    "reason.group_nothing_to_average": (
+        "平均できる達成率がない(評価した指標 {judged})",
+        "no rate to average ({judged} indicator(s) judged)",
     ),
     # -- screens --
     "screen.edition": ("{edition}版", "edition {edition}"),
@@ -401,8 +426,26 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "screen.progress_counts": ("指標 {total}: {counts}", "{total} indicators: {counts}"),
     "screen.progress_mean": (
-        "評価対象の指標の平均達成率 (上限100%): {mean}",
-        "mean achievement (capped at 100%) of assessable indicators: {mean}",
+        "平均達成率 {mean} (上限100%、{averaged}指標の平均: 達成率のある指標と、率なしで達成した"
+        "指標を100%として); 評価対象 {assessable}指標 (達成から悪化までの判定のある指標)",
+        "mean achievement {mean} (capped at 100%, over {averaged} indicator(s): those with a "
+        "rate, and those achieved without one as 100%); assessable {assessable} (judged "
+        "from achieved to deterioration)",
+    ),
+    "screen.progress_unrated": (
+        "率のない判定で未達の {n} 指標は平均に含まない",
+        "{n} judged without a rate and not achieved are not in the mean",
+    ),
+    "screen.columns_left_out": (
+        "(幅が足りないため省略した列: {columns}。端末を広げるか --format csv で全列を表示)",
+        "(left out for want of room: {columns}; a wider terminal or --format csv shows them)",
+    ),
+    "screen.rollup_legend": (
+        "評価対象は判定のある指標(達成〜悪化)、平均達成率は達成率(上限100%)のある指標と率なしで"
+        "達成した指標(100%)の平均。指標のない区分は理由を示す。",
+        "Assessable: indicators judged (achieved to deterioration); mean achievement: over "
+        "those with a rate (capped at 100%) and those achieved without one (as 100%). A "
+        "group without a mean says why.",
     ),
     "screen.progress_grades": ("評価 ({scheme}): {grades}", "grades ({scheme}): {grades}"),
     "screen.progress_hidden": (
@@ -480,7 +523,129 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "release): use fukuoka-dx template",
     ),
     # -- the HTML report --
-    "html.report": ("進捗レポート", "Progress report"),
+    "html.report": ("進捗状況報告", "Progress report"),
+    "html.sheets": ("個票", "Sheets per initiative"),
+    "html.created": ("作成日", "made on"),
+    "html.figures_from": ("実績の出典", "figures from"),
+    "html.figures_n": ("{n}件", "{n} figure(s)"),
+    "html.not_given": ("記載なし", "not given"),
+    "html.illustrative_warning": (
+        "この報告の実績のうち {n} 件は例示の数値であり、実際の実績ではありません。",
+        "{n} of the figures in this report are illustrative, not real results.",
+    ),
+    "html.provisional_notice": (
+        "この報告の実績のうち {n} 件は速報値です。",
+        "{n} of the figures in this report are provisional.",
+    ),
+    "html.running_head": ("{title} 進捗状況 ({as_of} 時点)", "{title} progress as of {as_of}"),
+    "html.filter": ("絞り込み", "Filter"),
+    "html.all_of": ("すべて", "all"),
+    "html.filter_reset": ("解除", "Clear"),
+    "html.filter_count": ("表示中の指標: {n} / {total}", "indicators shown: {n} of {total}"),
+    "html.by_bureau": ("所管ごとの進捗状況", "Status by bureau"),
+    "html.behind": ("予定より遅れている指標", "Indicators behind schedule"),
+    "html.behind_intro": (
+        "進捗状況が「やや遅れ」「遅れ」「悪化」の指標です(悪化、遅れの順、同じ状況では進捗比の低い順)。",
+        "The indicators that need acceleration, show limited progress or deteriorate "
+        "(deterioration first, then by progress ratio, lowest first).",
+    ),
+    "html.behind_caption": ("遅れている指標の一覧", "Indicators behind schedule"),
+    "html.mean_counts": (
+        "平均達成率 {mean}: 達成率のある指標と、率なしで達成した指標(100%として)の計 "
+        "{averaged} 指標の平均(各指標の達成率は上限100%)。評価対象 {assessable} 指標のうち、"
+        "率のない判定で未達の {unrated} 指標は平均に含みません。",
+        "Mean achievement {mean}: over {averaged} indicator(s), those with a rate and those "
+        "achieved without one (as 100%), each capped at 100%. Of the {assessable} indicator(s) "
+        "judged, {unrated} judged by a rule without a rate and not achieved are not in the mean.",
+    ),
+    "html.grades_by_pillar": ("柱ごとの評価 ({scheme})", "Grades by pillar ({scheme})"),
+    "html.grade_legend": ("評価 ({scheme}) の定義", "What the grades ({scheme}) mean"),
+    "html.ratio_is": (
+        "進捗比 d = 達成率 ÷ 期待進捗(現状値の年度から目標年度までの経過の割合)。",
+        "Progress ratio d = achievement ÷ expected share (the share of the years from the "
+        "baseline to the target that have passed).",
+    ),
+    "html.band_from": ("進捗比 {low} 以上", "progress ratio {low} or more"),
+    "html.band_between": (
+        "進捗比 {low} 以上 {high} 未満",
+        "progress ratio from {low} to below {high}",
+    ),
+    "html.band_below": ("進捗比 {high} 未満", "progress ratio below {high}"),
+    "html.band_no_rate": ("。率のない判定では: {statuses}", "; without a rate: {statuses}"),
+    "html.grade_other": ("率のない判定: {statuses}", "without a rate: {statuses}"),
+    "html.grade_baseline.S": ("目標を達成", "the target is met"),
+    "html.grade_baseline.A": (
+        "現状値より目指す方向に改善",
+        "better than the baseline in the desired direction",
+    ),
+    "html.grade_baseline.B": (
+        "現状値と同じか、悪化が現状値の10%以内",
+        "level with the baseline, or worse by at most 10% of it",
+    ),
+    "html.grade_baseline.C": (
+        "現状値の10%を超えて悪化",
+        "worse than the baseline by more than 10%",
+    ),
+    "html.grade_baseline.none": (
+        "評価できない(比較できる現状値、実績または判定のルールがない)",
+        "not graded (no comparable baseline, observation or rule)",
+    ),
+    "html.means.achieved": (
+        "目標を達成(目指す方向で目標値に到達、または増加・維持・範囲の目標を満たす)",
+        "the target is met (reached in the desired direction, or a rule such as 増加, a "
+        "level to keep or a range met)",
+    ),
+    "html.means.on_track": (
+        "進捗比 {on_track} 以上",
+        "progress ratio {on_track} or more",
+    ),
+    "html.means.needs_acceleration": (
+        "進捗比 {needs_acceleration} 以上 {on_track} 未満",
+        "progress ratio from {needs_acceleration} to below {on_track}",
+    ),
+    "html.means.limited_progress": (
+        "進捗比 0 以上 {needs_acceleration} 未満(率のない判定では現状値と同じ、または範囲外)",
+        "progress ratio from 0 to below {needs_acceleration} (without a rate: level with "
+        "the baseline, or outside the range)",
+    ),
+    "html.means.deterioration": (
+        "現状値から目指す方向と逆に変化(進捗比が負、または率のない判定で後退)",
+        "moved away from the target (a negative progress ratio, or a rule not met by moving back)",
+    ),
+    "html.means.not_assessable": (
+        "目標が数値・判定のルールでない、または達成率を計算できない",
+        "the target has no figure or rule to test, or the rate is undefined",
+    ),
+    "html.means.no_data": ("時点までの実績がない", "no observation up to the as-of date"),
+    "html.legend_chart": (
+        "各指標の図: ○ 現状値(中抜き)、● 実績、★ 目標(赤の点線はその水準)、"
+        "破線は最小二乗法による見込み。",
+        "Each indicator's chart: ○ baseline (hollow), ● observations, ★ target (the red "
+        "dotted line is its level), the dashed line the least-squares projection.",
+    ),
+    "html.chart_of": ("{id} の推移", "Trajectory of {id}"),
+    "html.chart_baseline": ("現状値 {figure}", "baseline {figure}"),
+    "html.chart_target": ("目標 {figure} ({fy})", "target {figure} ({fy})"),
+    "html.chart_projection": ("{fy}の見込み {figure}", "projected {figure} in {fy}"),
+    "html.chart_caption": (
+        "○ 現状値 ● 実績 ★ 目標 破線: 見込み",
+        "○ baseline ● observed ★ target; dashed: projection",
+    ),
+    "html.chart_of_pillar": ("柱{id} {title}の指標数", "Indicators of pillar {id} {title}"),
+    "html.no_chart": ("推移の図なし(数値の実績がない)", "no chart (no figures to draw)"),
+    "html.figure_of_year": ("実績", "observed"),
+    "html.figures_of": (
+        "{id} の現状値、各年度の実績、中間目標と最終目標",
+        "{id}: baseline, each year's figure, mid-term and final targets",
+    ),
+    "html.sources_of": ("{id} の実績の出典と備考", "Sources and notes of {id}'s figures"),
+    "html.as_of_date": ("{date} 時点", "as of {date}"),
+    "html.judged_against": ("評価に用いた目標", "judged against"),
+    "html.borrowed_label": ("実績の元", "figure from"),
+    "html.projected_in": ("{fy}に {figure}", "{figure} in {fy}"),
+    "html.missing_cell": ("(記載なし)", "(not in the plan)"),
+    "html.no_data_caption": ("実績のない指標", "Indicators without data"),
+    "html.schedule": ("工程", "Schedule (工程)"),
     "html.publisher": ("発行", "publisher"),
     "html.edition": ("版", "edition"),
     "html.digest": ("ダイジェスト (SHA-256)", "digest (SHA-256)"),
@@ -499,11 +664,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "html.charts": ("柱ごとの指標数(進捗状況別)", "Indicators per status, by pillar"),
     "html.all": ("全体", "All"),
     "html.pillar": ("柱", "Pillar"),
-    "html.indicators_of": ("{id} の指標", "Indicators of {id}"),
     "html.bureau": ("所管", "bureau"),
     "html.reposts": ("再掲", "re-post of"),
-    "html.trajectory": ("推移", "trajectory"),
-    "html.no_data": ("実績なし", "No data"),
     "html.pending": ("指標は今後設定", "Indicators to be set"),
     "html.absent": ("指標なし", "No indicators"),
     "html.left_out": ("評価から除いた実績", "Observations left out"),
@@ -520,17 +682,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "html.problem": ("問題", "problem"),
     "html.generated": ("fukuoka-dx {version} で作成", "Generated by fukuoka-dx {version}"),
     "html.legend": ("凡例", "Legend"),
-    "html.legend_spark": (
-        "推移: ○ 現状値(中抜き)、● 実績、★ 目標、破線は最新の実績から目標まで",
-        "Trajectory: ○ baseline (hollow), ● observations, ★ target; the dashed line runs from "
-        "the latest figure to the target",
-    ),
     "html.borrowed": ("{id} の実績による(再掲)", "from the observation of {id} (re-post)"),
-    "html.spark_baseline": ("現状値", "baseline"),
-    "html.spark_target": ("目標", "target"),
-    "html.spark_of": ("{id} の推移", "Trajectory of {id}"),
-    "html.chart_of": ("柱{id} {title}の指標数", "Indicators of pillar {id} {title}"),
-    "html.mean": ("平均達成率", "mean achievement"),
     "html.round": ("報告の取りまとめ", "The reporting round"),
     "html.round_fy": ("報告年度", "round's fiscal year"),
     "html.returns": ("回答状況", "returns"),
@@ -556,6 +708,30 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "html.list_separator": ("、", "; "),
     "html.count_separator": ("、", ", "),
+    # -- charts --
+    "chart.title": (
+        "{title} ({edition}版) {as_of} 時点",
+        "Fukuoka City DX strategy ({edition}) as of {as_of}{title:omit}",
+    ),
+    "chart.no_rate": ("率なし", "no rate"),
+    "chart.expected_tick": ("縦線: 期待進捗", "tick: expected share"),
+    "chart.achievement_axis": (
+        "達成率 ({cap}で打ち切り)",
+        "achievement (bars cut at {cap})",
+    ),
+    "chart.nothing_judged": ("評価できた指標がない", "no indicator judged"),
+    "chart.indicators_axis": ("指標数", "indicators"),
+    "chart.by.pillar": ("柱ごとの進捗状況", "status by pillar"),
+    "chart.by.promotion-item": ("推進項目ごとの進捗状況", "status by promotion item"),
+    "chart.by.bureau": ("所管ごとの進捗状況", "status by bureau"),
+    "chart.observed": ("実績", "observed"),
+    "chart.baseline": ("現状値", "baseline"),
+    "chart.projection": (
+        "見込み (年平均の伸び {pace} {unit})",
+        "projection (pace {pace} {unit} per year)",
+    ),
+    "chart.target": ("目標 {target} ({fy:ja})", "target {target} ({fy:en})"),
+    "chart.fiscal_year": ("年度", "fiscal year"),
     # -- workbooks --
     "excel.sheet.observations": ("実績", "observations"),
     "excel.sheet.lists": ("選択肢", "lists"),
@@ -582,6 +758,9 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "excel.about.as_of_fy": ("評価年度", "fiscal year"),
     "excel.about.scheme": ("評価方式", "scheme"),
     "excel.about.excluded": ("除外した実績", "observations left out"),
+    "excel.about.counted": ("数え方", "what is counted"),
+    "excel.baseline_fy": ("現状値の年度", "baseline FY"),
+    "excel.marks": ("速報値・例示", "provisional or illustrative"),
     "excel.target_at_year_end": ("年度末に有効な目標", "the target in force at the year's end"),
     "excel.target_on_as_of": ("評価日に有効な目標", "the target in force on the as-of date"),
     "excel.how_to": (

@@ -25,7 +25,7 @@ class Context:
 
     out: Output
     edition: str | None = None
-    width: int = 100
+    width: int = 80
 
     @property
     def lang(self) -> Lang:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -17,7 +17,7 @@ from fukuoka_dx.crosswalk import Crosswalk
 from fukuoka_dx.errors import InvalidValueError, NotFoundError, UnknownEditionError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
 from fukuoka_dx.loading import load_plan
-from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.model import Indicator, IndicatorStatus, Initiative, Plan, TargetColumn
 from fukuoka_dx.observations.carry import carry_over
 from fukuoka_dx.observations.checks import check_observations
 from fukuoka_dx.observations.values import Observation, value_text
@@ -40,12 +40,30 @@ from fukuoka_dx.targets import Direction, NumberTarget
 #: The thresholds ``assess`` uses unless given others (0.95 and 0.6).
 DEFAULT_THRESHOLDS: Final = Thresholds()
 
-__all__ = ["Assessment", "Exclusion", "RollUp", "assess"]
+__all__ = ["JUDGED", "Assessment", "Exclusion", "RollUp", "assess"]
+
+
+#: The statuses of an indicator that was judged (the others: not assessable, no data).
+JUDGED: Final = (
+    Status.ACHIEVED,
+    Status.ON_TRACK,
+    Status.NEEDS_ACCELERATION,
+    Status.LIMITED_PROGRESS,
+    Status.DETERIORATION,
+)
 
 
 @attrs.frozen
 class RollUp:
-    """Counts per status and the mean achievement (capped at 1) of assessable indicators."""
+    """Counts per status of a group's indicators, and their mean achievement.
+
+    ``assessable`` counts the indicators judged (a status from ``achieved`` to
+    ``deterioration``, with or without a rate). ``mean_achievement`` is the mean of the
+    rates (each capped at 1) of ``averaged`` of them: those with a rate, and those achieved
+    without one (a target met by a rule, such as 増加 or a range), counted as 1. Judged
+    without a rate and not achieved (a rule not met) they are in ``assessable`` but not in
+    the mean. ``note`` says why a group has no mean (no indicator, or none to average).
+    """
 
     key: str
     label: str
@@ -54,10 +72,20 @@ class RollUp:
     assessable: int
     grades: tuple[tuple[str, int], ...] = ()
     """Counts per grade of the assessment's scheme, in the scheme's order (best first)."""
+    averaged: int = 0
+    """How many indicators the mean is over (see the class)."""
+    note: Reason | None = None
+    """Why there is no mean: the group has no indicator, or none with a rate."""
 
     @property
     def total(self) -> int:
         return sum(n for _, n in self.counts)
+
+    @property
+    def unrated(self) -> int:
+        """Indicators judged without a rate and not achieved: in ``assessable``, not in the
+        mean."""
+        return self.assessable - self.averaged
 
     def count(self, status: Status) -> int:
         return dict(self.counts).get(status, 0)
@@ -70,6 +98,8 @@ class RollUp:
         row.update({s.value: self.count(s) for s in Status})
         row["assessable"] = self.assessable
         row["mean_achievement"] = self.mean_achievement
+        row["averaged"] = self.averaged
+        row["note"] = str(self.note) if self.note else None
         return row
 
 
@@ -100,6 +130,8 @@ class Assessment:
     """Observations left out because they are dated after :attr:`as_of`, each with why."""
     scheme: Scheme = STANDARD
     """The evaluation scheme that graded the results (``standard``: the statuses)."""
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    """The bands on the progress ratio that set the statuses."""
     _plan: Plan | None = attrs.field(
         default=None, eq=False, repr=False, metadata={"json": False}, alias="plan"
     )
@@ -168,19 +200,41 @@ def _latest_observation(observations: Sequence[Observation]) -> Observation | No
     return max(observations, key=lambda o: (o.fiscal_year, o.date, value_text(o.value)))
 
 
-def _rollup(key: str, label: str, results: Iterable[IndicatorProgress], scheme: Scheme) -> RollUp:
+def _rollup(
+    key: str,
+    label: str,
+    results: Iterable[IndicatorProgress],
+    scheme: Scheme,
+    empty: Reason | None = None,
+) -> RollUp:
+    """The roll-up of one group; ``empty`` says why a group without results has none."""
     rs = list(results)
     counter = Counter(r.status for r in rs)
     graded = Counter(r.grade for r in rs)
-    rates = [
-        min(1.0, r.achievement)
-        for r in rs
-        if r.achievement is not None and r.status is not Status.NOT_ASSESSABLE
-    ]
-    mean = sum(rates) / len(rates) if rates else None
+    rates = [_capped_rate(r) for r in rs]
+    averaged = [rate for rate in rates if rate is not None]
+    mean = sum(averaged) / len(averaged) if averaged else None
     counts = tuple((s, counter.get(s, 0)) for s in Status)
     grades = tuple((g, graded.get(g, 0)) for g in scheme.labels)
-    return RollUp(key, label, counts, mean, len(rates), grades)
+    judged = sum(counter.get(s, 0) for s in JUDGED)
+    note = None
+    if not rs:
+        note = empty or Reason.of(C.GROUP_NO_INDICATORS)
+    elif judged == 0:
+        note = Reason.of(C.GROUP_NOT_JUDGED)
+    elif mean is None:
+        note = Reason.of(C.GROUP_NOTHING_TO_AVERAGE, judged=judged)
+    return RollUp(key, label, counts, mean, judged, grades, len(averaged), note)
+
+
+def _capped_rate(r: IndicatorProgress) -> float | None:
+    """An indicator's part in a mean: its rate capped at 1; 1 for a target met without a
+    rate; ``None`` (not in the mean) when not judged, or judged by a rule not met."""
+    if r.status not in JUDGED:
+        return None
+    if r.achievement is not None:
+        return min(1.0, r.achievement)
+    return 1.0 if r.status is Status.ACHIEVED else None
 
 
 def assess(
@@ -245,10 +299,21 @@ def assess(
                 result,
                 trajectory=_trajectory(ind, obs, result),
                 grade=chosen_scheme.grade(result, ind),
+                history=_history(obs),
             )
             results.append(result)
     assessment = _assessment(plan, day, column, tuple(results), chosen_scheme)
-    return attrs.evolve(assessment, excluded=tuple(excluded))
+    return attrs.evolve(assessment, excluded=tuple(excluded), thresholds=thresholds)
+
+
+def _history(observations: Sequence[Observation]) -> tuple[Observation, ...]:
+    """One observation per fiscal year, the latest of each (as :func:`_latest_observation`
+    chooses), oldest year first."""
+    by_year: dict[FiscalYear, list[Observation]] = {}
+    for o in observations:
+        by_year.setdefault(o.fiscal_year, []).append(o)
+    chosen = (_latest_observation(by_year[fy]) for fy in sorted(by_year))
+    return tuple(o for o in chosen if o is not None)
 
 
 def _carried(
@@ -302,12 +367,28 @@ def _exclusion_reason(o: Observation, day: pendulum.Date) -> Reason:
 
 
 def _group(
-    results: Sequence[IndicatorProgress], key: Mapping[str, tuple[str, str]], scheme: Scheme
+    results: Sequence[IndicatorProgress],
+    key: Mapping[str, str],
+    groups: Sequence[tuple[str, str]],
+    initiatives: Callable[[str], Sequence[Initiative]],
+    scheme: Scheme,
 ) -> tuple[RollUp, ...]:
-    groups: dict[tuple[str, str], list[IndicatorProgress]] = {}
+    """A roll-up for every group, in the order given; an empty one says why it is empty
+    from its ``initiatives``."""
+    members: dict[str, list[IndicatorProgress]] = {k: [] for k, _ in groups}
     for r in results:
-        groups.setdefault(key[r.indicator_id], []).append(r)
-    return tuple(_rollup(k, label, rs, scheme) for (k, label), rs in groups.items())
+        members[key[r.indicator_id]].append(r)
+    return tuple(
+        _rollup(k, label, members[k], scheme, None if members[k] else _why_empty(initiatives(k)))
+        for k, label in groups
+    )
+
+
+def _why_empty(initiatives: Sequence[Initiative]) -> Reason:
+    """Why a group has no indicator: its initiatives' indicators are to be set, or none."""
+    if any(i.indicator_status is IndicatorStatus.PENDING for i in initiatives):
+        return Reason.of(C.GROUP_INDICATORS_PENDING)
+    return Reason.of(C.GROUP_NO_INDICATORS)
 
 
 def _assessment(
@@ -317,23 +398,31 @@ def _assessment(
     results: tuple[IndicatorProgress, ...],
     scheme: Scheme,
 ) -> Assessment:
-    items = {p.id: p.title for p in plan.promotion_items}
-    pillars = {p.id: p.title for p in plan.pillars}
     item_key, pillar_key, bureau_key = {}, {}, {}
     for ini in plan.initiatives:
         for ind in ini.indicators:
-            item_key[ind.id] = (ini.promotion_item_id, items[ini.promotion_item_id])
-            pillar_key[ind.id] = (ini.pillar_id, pillars[ini.pillar_id])
-            bureau_key[ind.id] = (ini.bureau.name_ja, ini.bureau.name_en)
+            item_key[ind.id] = ini.promotion_item_id
+            pillar_key[ind.id] = ini.pillar_id
+            bureau_key[ind.id] = ini.bureau.name_ja
+    # bureaus in the order their first indicator comes in the plan, then those without one
+    order = list(dict.fromkeys(bureau_key.values()))
+    order += [b.name_ja for b in plan.bureaus if b.name_ja not in order]
+    items = [(p.id, p.title) for p in plan.promotion_items]
+    pillars = [(p.id, p.title) for p in plan.pillars]
+    bureaus = [(name, name) for name in order]
     return Assessment(
         edition=plan.edition,
         digest=plan.digest,
         as_of=day,
         target=column,
         results=results,
-        by_promotion_item=_group(results, item_key, scheme),
-        by_pillar=_group(results, pillar_key, scheme),
-        by_bureau=_group(results, bureau_key, scheme),
+        by_promotion_item=_group(results, item_key, items, plan.children, scheme),
+        by_pillar=_group(
+            results, pillar_key, pillars, lambda k: plan.initiatives_of(pillar=k), scheme
+        ),
+        by_bureau=_group(
+            results, bureau_key, bureaus, lambda k: plan.initiatives_of(bureau=k), scheme
+        ),
         overall=_rollup("all", plan.title, results, scheme),
         scheme=scheme,
         plan=plan,

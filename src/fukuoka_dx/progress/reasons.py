@@ -64,6 +64,10 @@ class ReasonCode(enum.StrEnum):
     TARGET_NOT_FIGURE = "target_not_figure"
     LATEST_IN_TARGET_YEAR = "latest_in_target_year"
     DIRECTION_UNKNOWN = "direction_unknown"
+    GROUP_NO_INDICATORS = "group_no_indicators"
+    GROUP_INDICATORS_PENDING = "group_indicators_pending"
+    GROUP_NOT_JUDGED = "group_not_judged"
+    GROUP_NOTHING_TO_AVERAGE = "group_nothing_to_average"
 
     @property
     def key(self) -> str:

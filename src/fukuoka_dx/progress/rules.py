@@ -63,6 +63,7 @@ __all__ = [
     "desired_sense",
     "evaluate",
     "expected_share",
+    "judged_columns",
     "numeric_baseline",
 ]
 
@@ -164,6 +165,9 @@ class IndicatorProgress:
     """The indicator's points over time, pace and projection (set by ``assess``)."""
     grade: str | None = None
     """The grade of the assessment's evaluation scheme (set by ``assess``)."""
+    history: tuple[Observation, ...] = ()
+    """The observations up to the as-of date, one per fiscal year (the latest date within a
+    year), oldest first: each year's figure, with its source and note (set by ``assess``)."""
 
     @property
     def ratio(self) -> float | None:
@@ -193,18 +197,33 @@ def default_column(indicator: Indicator, as_of: _dt.date) -> TargetColumn:
     return TargetColumn.MIDTERM if as_of <= indicator.midterm_fy.end else TargetColumn.FINAL
 
 
+def judged_columns(indicator: Indicator, fy: FiscalYear) -> tuple[TargetColumn, ...]:
+    """The targets a figure of ``fy`` may be judged against by default: an assessment uses
+    the figure from any as-of date in ``fy`` on, and so the mid-term target while it is in
+    force at some of those dates (until the end of the mid-term fiscal year), and the final
+    target always (after that)."""
+    if fy.start <= indicator.midterm_fy.end:
+        return (TargetColumn.MIDTERM, TargetColumn.FINAL)
+    return (TargetColumn.FINAL,)
+
+
 def assessable_indicators(
     plan: Plan, fy: FiscalYear | int | str, column: TargetColumn | str | None = None
 ) -> tuple[Indicator, ...]:
-    """The indicators that can be assessed from a figure of ``fy``: those whose target in
-    force at the end of ``fy`` (or the ``column`` named) is of a kind progress can judge.
-    The templates (CSV and workbook) have a row for each."""
+    """The indicators that can be assessed from a figure of ``fy``: those with a target of a
+    kind progress can judge among the ``column`` named, or, without one, among the targets
+    an assessment may judge a figure of ``fy`` against (:func:`judged_columns`: a figure of
+    令和6年度 assessed in June 2025 meets the final target). The templates (CSV and
+    workbook) have a row for each, so that every figure ``progress`` can judge has a row."""
     year = as_fiscal_year(fy)
     named = TargetColumn(column) if column is not None else None
     return tuple(
         ind
         for ind in plan.indicators
-        if ind.target(named or default_column(ind, year.end)).kind in ASSESSABLE_KINDS
+        if any(
+            ind.target(c).kind in ASSESSABLE_KINDS
+            for c in ((named,) if named else judged_columns(ind, year))
+        )
     )
 
 

@@ -279,9 +279,9 @@ def _change_header(lang: Lang) -> list[str]:
     ]
 
 
-def diff_text(diff: PlanDiff, lang: Lang | str, *, width: int = 40) -> str:
-    """The diff as terminal text: the editions, the counts of each level (new, changed,
-    removed), then every change; cells wider than ``width`` columns wrap."""
+def diff_text(diff: PlanDiff, lang: Lang | str, *, width: int = _text.DEFAULT_WIDTH) -> str:
+    """The diff as terminal text within ``width`` columns: the editions, the counts of each
+    level (new, changed, removed), then every change (a table that wraps its cells to fit)."""
     lang = as_lang(lang)
     heading = _heading(diff, lang)
     if diff.is_empty:
@@ -290,11 +290,15 @@ def diff_text(diff: PlanDiff, lang: Lang | str, *, width: int = 40) -> str:
         "\n".join(heading),
         "",
         f"{_word('summary', lang)}:",
-        _text.table(_summary_header(lang), _summary_rows(diff, lang)),
+        _text.table(_summary_header(lang), _summary_rows(diff, lang), width),
         "",
         f"{_word('changes', lang)}:",
         _text.table(
-            _change_header(lang), [row for _, row in _people_rows(diff, lang)], max_width=width
+            _change_header(lang),
+            [row for _, row in _people_rows(diff, lang)],
+            width,
+            wrappable=(2, 4, 5),
+            below=(5, 4, 2),  # the new and old texts, then the name, under their row
         ),
     ]
     return "\n".join(parts)
@@ -348,11 +352,18 @@ def diff_html(diff: PlanDiff, lang: Lang | str) -> str:
     return "\n".join(out)
 
 
-def render_diff(diff: PlanDiff, form: str, lang: Lang | str, *, bom: bool = False) -> str:
-    """The diff in one of :data:`DIFF_FORMATS`: ``table`` and ``html`` in ``lang``, ``csv``
-    and ``json`` in codes."""
+def render_diff(
+    diff: PlanDiff,
+    form: str,
+    lang: Lang | str,
+    *,
+    bom: bool = False,
+    width: int = _text.DEFAULT_WIDTH,
+) -> str:
+    """The diff in one of :data:`DIFF_FORMATS`: ``table`` (within ``width`` columns) and
+    ``html`` in ``lang``, ``csv`` and ``json`` in codes."""
     if form == "table":
-        return diff_text(diff, lang) + "\n"
+        return diff_text(diff, lang, width=width) + "\n"
     if form == "csv":
         return diff_csv(diff, bom=bom)
     if form == "json":

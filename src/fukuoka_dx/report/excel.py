@@ -1,12 +1,16 @@
 """Excel workbooks (the ``excel`` extra, openpyxl): the observations template staff fill in,
 and the results of an assessment with a sheet per level.
 
-The template has a row per indicator assessable in a fiscal year (as ``progress --template``
-writes in CSV), headers in Japanese or English, and only the cells to fill in unlocked:
-the value, validated as the indicator takes it (a number, a percentage from 0 to 100, a
-stage from a list), the as-of date, the source and a note. The reader
+The template has a row per indicator a figure of the fiscal year may be assessed for (as
+``template`` writes in CSV), with its bureau (所管) and pillar to filter by and its name and
+unit just before the cells to fill in; headers in Japanese or English; and only those cells
+unlocked: the value, validated as the indicator takes it (a number, a percentage from 0 to
+100, a stage from a list), the as-of date, the source and a note. The reader
 (:func:`~fukuoka_dx.observations.spreadsheet.read_observations_xlsx`) takes it back through
 the same checks as a CSV file, whichever language its headers are in.
+
+Every sheet prints on A4 landscape, one page wide, with its header row on every page and
+page numbers in the footer.
 
 >>> import io
 >>> from openpyxl import load_workbook
@@ -14,13 +18,14 @@ the same checks as a CSV file, whichever language its headers are in.
 >>> wb = load_workbook(io.BytesIO(template_workbook(load_plan(), "R7", lang="en")))
 >>> wb.sheetnames
 ['observations', 'lists', 'about']
->>> [c.value for c in wb["observations"][1]][:6]
-['indicator', 'fiscal year', 'value', 'as of', 'source', 'note']
+>>> [c.value for c in wb["observations"][1]][:10]
+['bureau', 'pillar', 'indicator', 'fiscal year', 'name', 'unit', 'value', 'as of', 'source', 'note']
 """
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -28,17 +33,19 @@ from fukuoka_dx._optional import require_openpyxl
 from fukuoka_dx._version import __version__
 from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_fiscal_year
-from fukuoka_dx.model import Indicator, Plan, TargetColumn
+from fukuoka_dx.model import Indicator, Initiative, Plan, TargetColumn
 from fukuoka_dx.observations.spreadsheet import observation_header
 from fukuoka_dx.observations.values import (
     OBSERVATION_COLUMNS,
     Figure,
+    Observation,
     ValueRule,
     ValueRuleKind,
     value_rule,
     value_text,
 )
 from fukuoka_dx.progress import (
+    ASSESSABLE_KINDS,
     Assessment,
     RollUp,
     RoundProgress,
@@ -46,17 +53,24 @@ from fukuoka_dx.progress import (
     assessable_indicators,
     default_column,
 )
+from fukuoka_dx.progress.rules import judged_columns
 from fukuoka_dx.report.labels import (
+    bureau_label,
     column_label,
     fy_label,
+    name_of,
+    reason_label,
     status_label,
     target_label,
+    unit_label,
 )
-from fukuoka_dx.report.results import PEOPLE_COLUMNS, Level, result_table, rollups, rounded
+from fukuoka_dx.report.results import Level, ResultRow, result_table, rollups, rounded
 from fukuoka_dx.report.rounds import figure_words, schedule_table, tracker_people_rows
 from fukuoka_dx.report.sheets import CHECKED_RULES as _CHECKED
 from fukuoka_dx.report.sheets import value_hint as _value_hint
 from fukuoka_dx.report.sheets import value_validation as _validation
+from fukuoka_dx.report.text import width as text_width
+from fukuoka_dx.targets import NumberTarget, Target
 from fukuoka_dx.words import CATALOGUE, Lang, as_lang, say
 
 if TYPE_CHECKING:
@@ -88,6 +102,9 @@ _HEADER_FILL: Final = "D9D9D9"
 _INPUT_FILL: Final = "FFF2CC"
 _DATE_FORMAT: Final = "yyyy-mm-dd"
 _PERCENT_FORMAT: Final = "0.0%"
+#: Figures: thousands separated, decimals as they are.
+_NUMBER_FORMAT: Final = "#,##0.###"
+_TEXT_FORMAT: Final = "@"
 
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
@@ -124,6 +141,58 @@ def _header_row(ws: Worksheet, headers: Sequence[str], widths: Sequence[float]) 
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
+def _print_setup(ws: Worksheet, title: str) -> None:
+    """A4 landscape, one page wide (as many pages down as it takes), the header row on
+    every page, the sheet's title in the page header and page numbers in the footer."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    header, footer = ws.oddHeader, ws.oddFooter
+    if header is not None and header.center is not None:
+        header.center.text = title.replace("&", "&&")
+    if footer is not None and footer.center is not None:
+        footer.center.text = "&P / &N"
+
+
+#: The height of a line of text in a row, in points (11-point type).
+_LINE_HEIGHT: Final = 16.5
+
+
+def _wrapped(ws: Worksheet, columns: Sequence[int], first: int = 2) -> None:
+    """Text that wraps within its column in ``columns`` (1-based), from row ``first``, each
+    row tall enough for its longest text (a spreadsheet program does not work that out for
+    a file it did not write; a wide character takes two columns of width)."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    align = Alignment(vertical="top", wrap_text=True)
+    top = Alignment(vertical="top")
+    size = {c: ws.column_dimensions[get_column_letter(c)].width or 10.0 for c in columns}
+    for row in ws.iter_rows(min_row=first):
+        lines = 1
+        for cell in row:
+            column = cell.column
+            assert isinstance(column, int)
+            cell.alignment = align if column in columns else top
+            if column in columns and cell.value is not None:
+                room = max(1.0, size[column] - 2)
+                text = str(cell.value)
+                lines = max(
+                    lines, sum(math.ceil(text_width(t) / room) or 1 for t in text.split("\n"))
+                )
+        number = row[0].row
+        if number is not None:  # one line of Japanese is taller than the default row too
+            ws.row_dimensions[number].height = _LINE_HEIGHT * lines + 2
+
+
 def _filter(ws: Worksheet) -> None:
     if ws.max_row > 1:
         ws.auto_filter.ref = ws.dimensions
@@ -149,6 +218,8 @@ def _about(wb: Workbook, title: str, items: Sequence[tuple[str, str, object]], l
         if key == "mean_achievement":
             ws.cell(ws.max_row, 3).number_format = _PERCENT_FORMAT
     ws.freeze_panes = "A2"
+    _wrapped(ws, (2, 3))
+    _print_setup(ws, title)
 
 
 # -- the template ---------------------------------------------------------------------------
@@ -162,17 +233,61 @@ def template_indicators(
     return assessable_indicators(plan, fy, column)
 
 
-#: The read-only columns after the observation columns, with their widths.
-_CONTEXT: Final = ("name", "unit", "baseline", "midterm", "final", "hint")
-_WIDTHS: Final = (11, 9, 16, 13, 24, 24, 48, 8, 22, 22, 22, 40)
+#: The template's columns, in order, with their widths: the bureau and pillar to filter by,
+#: the indicator and year, its name and unit just before the cells to fill in (the
+#: observation columns the reader takes), what to enter, then the plan's baseline and
+#: targets.
+_TEMPLATE_COLUMNS: Final = (
+    ("bureau", 14),
+    ("pillar", 14),
+    ("indicator_id", 10),
+    ("fiscal_year", 8),
+    ("name", 36),
+    ("unit", 7),
+    ("value", 14),
+    ("as_of", 12),
+    ("source", 18),
+    ("note", 22),
+    ("hint", 30),
+    ("baseline", 18),
+    ("midterm", 18),
+    ("final", 18),
+)
+_TEMPLATE_KEYS: Final = tuple(key for key, _ in _TEMPLATE_COLUMNS)
+#: The cells people fill in.
+_INPUTS: Final = ("value", "as_of", "source", "note")
+#: The columns whose text wraps (names, hints, targets).
+_TEMPLATE_WRAPPED: Final = ("bureau", "pillar", "name", "hint", "baseline", "midterm", "final")
 
 
-def _context_header(column: str, lang: Lang) -> str:
+def _template_header(column: str, lang: Lang) -> str:
+    if column in OBSERVATION_COLUMNS:
+        return observation_header(column, lang)
     if column in ("baseline", "midterm", "final"):
         return target_label(TargetColumn(column), lang)
     if column == "hint":
         return say("excel.what_to_enter", lang)
+    if column == "pillar":
+        return column_label("pillar_id", lang)
     return column_label(column, lang)
+
+
+def _pillar_cell(plan: Plan, ini: Initiative, lang: Lang) -> str:
+    pillar = plan.pillar(ini.pillar_id)
+    return f"{pillar.id} {name_of(pillar, lang)}"
+
+
+def _in_force(ind: Indicator, year: FiscalYear, named: TargetColumn | None) -> TargetColumn:
+    """The target a figure of ``year`` is judged against at the year's end (or the one
+    named); where that one cannot be judged, the later one it may be judged against."""
+    if named is not None:
+        return named
+    chosen = default_column(ind, year.end)
+    if ind.target(chosen).kind in ASSESSABLE_KINDS:
+        return chosen
+    return next(
+        (c for c in judged_columns(ind, year) if ind.target(c).kind in ASSESSABLE_KINDS), chosen
+    )
 
 
 def template_workbook(
@@ -181,16 +296,19 @@ def template_workbook(
     column: TargetColumn | str | None = None,
     lang: Lang | str = Lang.JA,
 ) -> bytes:
-    """An ``.xlsx`` workbook to fill in the observations of ``fy``: a row per indicator
-    assessable in it (:func:`template_indicators`), the same rows as the CSV template.
+    """An ``.xlsx`` workbook to fill in the observations of ``fy``: a row per indicator a
+    figure of ``fy`` may be assessed for (:func:`template_indicators`), the same rows as
+    the CSV template.
 
-    Its first sheet has the observation columns with headers in ``lang``, then the
-    indicator's name, unit, baseline and targets and what to enter. The sheet is protected
-    (without a password: a guard against slips, not a lock) with only the value, as-of date,
-    source and note cells unlocked; the value cells are validated as the indicator takes its
-    value, the as-of cells as dates in or after ``fy``; the header row and the id column are
-    frozen. A hidden sheet holds the lists of stages; an ``about`` sheet the plan's edition
-    and digest. Needs the ``excel`` extra.
+    Its first sheet has, with headers in ``lang``: the bureau (所管) and pillar, the
+    indicator and year, its name and unit, the cells to fill in (value, as-of date, source,
+    note), what to enter, and the plan's baseline and targets (the one the year is judged
+    against in bold). The sheet is protected (without a password: a guard against slips,
+    not a lock) with only the cells to fill in unlocked; the value cells are validated as
+    the indicator takes its value, the as-of cells as dates in or after ``fy``; the header
+    row and the columns up to the value are frozen; it prints on A4 landscape, one page
+    wide, with the header row on every page. A hidden sheet holds the lists of stages; an
+    ``about`` sheet the plan's edition and digest. Needs the ``excel`` extra.
     """
     from openpyxl.styles import Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter, quote_sheetname
@@ -206,47 +324,46 @@ def template_workbook(
     ws = wb.create_sheet(_pick(TEMPLATE_SHEETS["observations"], lang))
     lists = wb.create_sheet(_pick(TEMPLATE_SHEETS["lists"], lang))
     assert isinstance(ws, Worksheet) and isinstance(lists, Worksheet)
-    headers = [observation_header(c, lang) for c in OBSERVATION_COLUMNS]
-    headers += [_context_header(c, lang) for c in _CONTEXT]
-    _header_row(ws, headers, _WIDTHS)
-    inputs = [OBSERVATION_COLUMNS.index(c) + 1 for c in ("value", "as_of", "source", "note")]
-    value_col = get_column_letter(OBSERVATION_COLUMNS.index("value") + 1)
-    as_of_col = get_column_letter(OBSERVATION_COLUMNS.index("as_of") + 1)
+    headers = [_template_header(c, lang) for c in _TEMPLATE_KEYS]
+    _header_row(ws, headers, [w for _, w in _TEMPLATE_COLUMNS])
+
+    def at(key: str) -> int:
+        return _TEMPLATE_KEYS.index(key) + 1
+
+    value_col = get_column_letter(at("value"))
+    as_of_col = get_column_letter(at("as_of"))
     fy_text = year.short if lang is Lang.JA else str(year)
     validations: dict[tuple[ValueRule, str], DataValidation] = {}
     input_fill = PatternFill("solid", fgColor=_INPUT_FILL)
+    initiative_of = {i.id: ini for ini in plan.initiatives for i in ini.indicators}
     for n, ind in enumerate(indicators, 2):
-        in_force = named or default_column(ind, year.end)
-        targets = {
-            c.value: f"{ind.cell(c).text} ({fy_label(ind.fiscal_year(c), lang)})"
-            for c in TargetColumn
-        }
+        ini = initiative_of[ind.id]
         rule = value_rule(ind)
         hint = _value_hint(ind, rule, lang)
-        ws.append(
-            [
-                ind.id,
-                fy_text,
-                None,
-                None,
-                None,
-                None,
-                ind.name,
-                ind.unit or "",
-                *targets.values(),
-                hint,
-            ]
-        )
+        cells: dict[str, object] = {
+            "bureau": bureau_label(ini.bureau, lang),
+            "pillar": _pillar_cell(plan, ini, lang),
+            "indicator_id": ind.id,
+            "fiscal_year": fy_text,
+            "name": ind.name,
+            "unit": ind.unit or "",
+            "hint": hint,
+            **{
+                c.value: f"{ind.cell(c).text} ({fy_label(ind.fiscal_year(c), lang)})"
+                for c in TargetColumn
+            },
+        }
+        ws.append([cells.get(key) for key in _TEMPLATE_KEYS])
         for i in range(1, len(headers) + 1):
-            ws.cell(n, i).number_format = "@"  # text: nothing typed is taken for a date
-        for i in inputs:
-            ws.cell(n, i).protection = Protection(locked=False)
-            ws.cell(n, i).fill = input_fill
+            ws.cell(n, i).number_format = _TEXT_FORMAT  # nothing typed is taken for a date
+        for name in _INPUTS:
+            ws.cell(n, at(name)).protection = Protection(locked=False)
+            ws.cell(n, at(name)).fill = input_fill
         ws[f"{as_of_col}{n}"].number_format = _DATE_FORMAT
         if rule.kind in _CHECKED and rule.kind is not ValueRuleKind.STAGE:
             ws[f"{value_col}{n}"].number_format = "General"  # a number, never a percentage
-        bold = len(OBSERVATION_COLUMNS) + _CONTEXT.index(in_force.value) + 1
-        ws.cell(n, bold).font = Font(bold=True)  # the target the year is judged against
+        # the target the year is judged against, in bold
+        ws.cell(n, at(_in_force(ind, year, named).value)).font = Font(bold=True)
         if rule.kind is ValueRuleKind.STAGE:
             col = get_column_letter(lists.max_column + 1 if lists.max_row > 1 else 1)
             lists[f"{col}1"] = ind.id
@@ -260,6 +377,7 @@ def template_workbook(
             if key not in validations:
                 validations[key] = _validation(rule, lang, hint)
         validations[key].add(f"{value_col}{n}")
+    _wrapped(ws, [at(k) for k in _TEMPLATE_WRAPPED])
     last = len(indicators) + 1
     for dv in validations.values():
         ws.add_data_validation(dv)
@@ -278,8 +396,9 @@ def template_workbook(
         )
         dates.add(f"{as_of_col}2:{as_of_col}{last}")
         ws.add_data_validation(dates)
-    ws.freeze_panes = "B2"
+    ws.freeze_panes = f"{value_col}2"  # the header row, and the columns up to the value
     _filter(ws)
+    _print_setup(ws, ws.title)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widths and filters stay free to change
     ws.protection.formatRows = False
@@ -315,78 +434,191 @@ def template_workbook(
 
 # -- the results ----------------------------------------------------------------------------
 
-#: The columns of the indicators sheet of the results, in order: the progress table for
-#: people, then the trajectory and the grade.
+#: The columns of the indicators sheet of the results, in order, with their widths: where
+#: the indicator sits, its baseline and targets, each year's figure (inserted after
+#: ``final``), the result, its trajectory and grade, and the source and note of the figure.
 _RESULT_COLUMNS: Final = (
-    *PEOPLE_COLUMNS,
-    "pace",
-    "projected",
-    "required_pace",
-    "on_course",
-    "grade",
+    ("bureau", 14),
+    ("pillar_id", 5),
+    ("initiative_id", 8),
+    ("indicator_id", 9),
+    ("name", 34),
+    ("unit", 6),
+    ("baseline_fy", 10),
+    ("baseline", 11),
+    ("midterm", 11),
+    ("final", 11),
+    ("target", 11),
+    ("target_value", 11),
+    ("target_fy", 10),
+    ("observed_fy", 10),
+    ("observed_value", 11),
+    ("achievement", 9),
+    ("expected", 9),
+    ("status", 11),
+    ("grade", 6),
+    ("reason", 28),
+    ("pace", 11),
+    ("projected", 11),
+    ("required_pace", 11),
+    ("on_course", 10),
+    ("source", 16),
+    ("note", 24),
+    ("marks", 14),
 )
-_RESULT_WIDTHS: Final = (11, 48, 8, 28, 12, 12, 14, 10, 10, 14, 40, 12, 12, 12, 10, 8)
+_RESULT_WRAPPED: Final = ("bureau", "name", "reason", "source", "note", "marks", "baseline")
+_YEAR_WIDTH: Final = 11
+
+
+def _target_cell(target: Target) -> object:
+    """A target as a workbook cell: its figure where it has one, else its text."""
+    return target.value if isinstance(target, NumberTarget) else (target.text or None)
+
+
+def _observed_cell(o: Observation | None) -> object:
+    """An observed value as a workbook cell: a figure as a number, else its text."""
+    if o is None:
+        return None
+    return o.value.value if isinstance(o.value, Figure) else value_text(o.value)
+
+
+def _result_header(key: str, lang: Lang) -> str:
+    if key in ("baseline", "midterm", "final"):
+        return target_label(TargetColumn(key), lang)
+    if key == "baseline_fy":
+        return say("excel.baseline_fy", lang)
+    if key == "marks":
+        return say("excel.marks", lang)
+    return column_label(key, lang)
+
+
+def _result_cells(
+    row: ResultRow, plan: Plan, lang: Lang, yes_no: Mapping[str, str]
+) -> dict[str, object]:
+    r, ind, o = row.result, row.indicator, row.result.observation
+    machine = row.machine()
+    words = row.for_people(lang)
+    judged = ind.target(r.target)
+    return {
+        "bureau": bureau_label(row.bureau, lang),
+        "pillar_id": row.initiative.pillar_id,
+        "initiative_id": row.initiative.id,
+        "indicator_id": ind.id,
+        "name": words["name"],
+        "unit": unit_label(ind, lang) or None,
+        "baseline_fy": fy_label(ind.baseline_fy, lang),
+        **{c.value: _target_cell(ind.target(c)) for c in TargetColumn},
+        "target": target_label(r.target, lang),
+        "target_value": _target_cell(judged),
+        "target_fy": fy_label(r.target_fy, lang),
+        "observed_fy": fy_label(o.fiscal_year, lang) if o else None,
+        "observed_value": _observed_cell(o),
+        "achievement": r.achievement,
+        "expected": r.expected,
+        "status": status_label(r.status, lang),
+        "grade": r.grade,
+        "reason": reason_label(r.reason, lang) or None,
+        "pace": rounded(machine["pace"]),
+        "projected": rounded(machine["projected"]),
+        "required_pace": rounded(machine["required_pace"]),
+        "on_course": yes_no.get(str(machine["on_course"])),
+        "source": words["source"] or None,
+        "note": words["note"] or None,
+        "marks": words["marks"] or None,
+    }
 
 
 def _indicator_sheet(ws: Worksheet, assessment: Assessment, lang: Lang) -> None:
+    """The indicators sheet: a row per indicator, figures as numbers (targets where they are
+    figures, each year's observation, rates as percentages)."""
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
+
+    plan = assessment.plan
     graded = assessment.scheme.graded
-    columns = _RESULT_COLUMNS if graded else _RESULT_COLUMNS[:-1]
-    _header_row(ws, [column_label(c, lang) for c in columns], _RESULT_WIDTHS)
-    yes_no = {
-        "true": say("word.yes_course", lang),
-        "false": say("word.no_course", lang),
-    }
-    for n, result_row in enumerate(result_table(assessment), 2):
-        r = result_row.result
-        words = result_row.for_people(lang)  # the words, as every table has them
-        row = result_row.machine()  # the numbers, unrounded
-        o = r.observation
-        observed: object = None
-        if o is not None:
-            observed = o.value.value if isinstance(o.value, Figure) else value_text(o.value)
-        values: dict[str, object] = {
-            **{c: words[c] or None for c in ("indicator_id", "name", "unit", "target")},
-            **{c: words[c] or None for c in ("target_fy", "observed_fy", "status", "reason")},
-            "observed_value": observed,
-            "achievement": r.achievement,
-            "expected": r.expected,
-            "pace": rounded(row["pace"]),
-            "projected": rounded(row["projected"]),
-            "required_pace": rounded(row["required_pace"]),
-            "on_course": yes_no.get(str(row["on_course"])),
-            "grade": r.grade,
-        }
-        ws.append([values[c] for c in columns])
-        for c in ("achievement", "expected"):
-            ws.cell(n, columns.index(c) + 1).number_format = _PERCENT_FORMAT
-    ws.freeze_panes = "B2"
+    columns = [(k, w) for k, w in _RESULT_COLUMNS if graded or k != "grade"]
+    years = tuple(
+        FiscalYear(y)
+        for y in range(min(i.baseline_fy.year for i in plan.indicators), plan.last_year.year + 1)
+    )
+    final_at = next(k for k, (key, _) in enumerate(columns) if key == "final") + 1
+    keys = [k for k, _ in columns]
+    keys[final_at:final_at] = [f"fy{fy.year}" for fy in years]
+    widths = [w for _, w in columns]
+    widths[final_at:final_at] = [_YEAR_WIDTH] * len(years)
+    headers = [
+        fy_label(FiscalYear(int(k[2:])), lang) if k.startswith("fy") else _result_header(k, lang)
+        for k in keys
+    ]
+    _header_row(ws, headers, widths)
+    yes_no = {"true": say("word.yes_course", lang), "false": say("word.no_course", lang)}
+    numeric = {"baseline", "midterm", "final", "target_value", "observed_value", "pace"}
+    numeric |= {"projected", "required_pace", *(k for k in keys if k.startswith("fy"))}
+    for n, row in enumerate(result_table(assessment), 2):
+        cells = _result_cells(row, plan, lang, yes_no)
+        for fy, o in zip(years, row.yearly(years), strict=True):
+            cells[f"fy{fy.year}"] = _observed_cell(o)
+        ws.append([cells.get(k) for k in keys])
+        for k, key in enumerate(keys, 1):
+            cell = ws.cell(n, k)
+            if key in ("achievement", "expected"):
+                cell.number_format = _PERCENT_FORMAT
+            elif key in numeric and isinstance(cell.value, int | float):
+                cell.number_format = _NUMBER_FORMAT
+        for c in TargetColumn:  # the published text, where a figure cell does not show it
+            target = row.indicator.target(c)
+            cell = ws.cell(n, keys.index(c.value) + 1)
+            if isinstance(target, NumberTarget) and target.text != f"{cell.value:,g}":
+                cell.comment = Comment(target.text, "fukuoka-dx")
+    _wrapped(ws, [keys.index(k) + 1 for k in _RESULT_WRAPPED if k in keys])
+    ws.freeze_panes = f"{get_column_letter(keys.index('name') + 2)}2"
     _filter(ws)
+    _print_setup(ws, ws.title)
 
 
 def _rollup_sheet(
-    ws: Worksheet, groups: Sequence[RollUp], grades: Sequence[str], lang: Lang
+    ws: Worksheet,
+    groups: Sequence[RollUp],
+    level: Level,
+    plan: Plan,
+    grades: Sequence[str],
+    lang: Lang,
 ) -> None:
+    """A roll-up sheet: a row per group of the plan, named in ``lang`` (a bureau by its
+    Japanese name in Japanese), counts per status and grade, what the mean is over, and why
+    a group has none."""
     headers = [column_label(c, lang) for c in ("key", "label", "total")]
     headers += [status_label(s, lang) for s in Status]
-    headers += [column_label(c, lang) for c in ("assessable", "mean_achievement")]
+    headers += [column_label(c, lang) for c in ("assessable", "mean_achievement", "averaged")]
     headers += list(grades)
-    widths = [22, 36, 9] + [11] * len(Status) + [10, 12] + [7] * len(grades)
+    headers.append(column_label("reason", lang))
+    widths = [12, 36, 8] + [9] * len(Status) + [9, 10, 9] + [6] * len(grades) + [30]
     _header_row(ws, headers, widths)
     for g in groups:
+        if level is Level.BUREAU:
+            label = bureau_label(plan.bureau(g.key), lang)
+        elif level is Level.PILLAR:
+            label = name_of(plan.pillar(g.key), lang)
+        else:
+            label = name_of(plan.promotion_item(g.key), lang)
         ws.append(
             [
                 g.key,
-                g.label,
+                label,
                 g.total,
                 *(g.count(s) for s in Status),
                 g.assessable,
                 g.mean_achievement,
+                g.averaged,
                 *(g.grade_count(grade) for grade in grades),
+                reason_label(g.note, lang) if g.mean_achievement is None else None,
             ]
         )
         ws.cell(ws.max_row, 3 + len(Status) + 2).number_format = _PERCENT_FORMAT
+    _wrapped(ws, (2, len(headers)))
     ws.freeze_panes = "C2"
     _filter(ws)
+    _print_setup(ws, ws.title)
 
 
 def results_workbook(
@@ -421,7 +653,7 @@ def results_workbook(
     for level in (Level.PROMOTION_ITEM, Level.PILLAR, Level.BUREAU):
         sheet = wb.create_sheet(_pick(RESULT_SHEETS[level.value], lang))
         assert isinstance(sheet, Worksheet)
-        _rollup_sheet(sheet, rollups(assessment, level), grades, lang)
+        _rollup_sheet(sheet, rollups(assessment, level), level, plan, grades, lang)
     overall = assessment.overall
     target = (
         target_label(assessment.target, lang)
@@ -444,6 +676,8 @@ def results_workbook(
         *((s.value, status_label(s, lang), overall.count(s)) for s in Status),
         ("assessable", column_label("assessable", lang), overall.assessable),
         ("mean_achievement", column_label("mean_achievement", lang), overall.mean_achievement),
+        ("averaged", column_label("averaged", lang), overall.averaged),
+        ("counted", say("excel.about.counted", lang), say("screen.rollup_legend", lang)),
         *((f"grade {g}", g, overall.grade_count(g)) for g in grades),
         (
             "excluded",
@@ -462,7 +696,6 @@ def results_workbook(
 def _round_sheets(wb: Workbook, progress: RoundProgress, lang: Lang) -> None:
     """A round's sheets: each initiative's schedule and status with the bureau's words,
     each figure's account, each bureau's return (the rows of :mod:`.rounds`)."""
-    from openpyxl.styles import Alignment
     from openpyxl.worksheet.worksheet import Worksheet
 
     round_ = progress.round
@@ -535,7 +768,7 @@ def _round_sheets(wb: Workbook, progress: RoundProgress, lang: Lang) -> None:
         _header_row(ws, [column_label(c, lang) for c in columns], widths)
         for row in rows:
             ws.append([row[c] or None for c in columns])
-            for cell in ws[ws.max_row]:
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
+        _wrapped(ws, range(1, len(columns) + 1))
         ws.freeze_panes = "B2"
         _filter(ws)
+        _print_setup(ws, ws.title)

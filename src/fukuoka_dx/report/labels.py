@@ -13,11 +13,14 @@ labels are for tables, reports, workbooks and charts that people read.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Final
 
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import TargetColumn
+from fukuoka_dx.observations.marks import FigureMark
+from fukuoka_dx.observations.values import CompositeValue, Figure, ObservedValue, value_text
 from fukuoka_dx.progress import Reason, Status
 from fukuoka_dx.targets import TargetKind
 from fukuoka_dx.words import CATALOGUE, Lang, as_lang, fiscal_year_label, say
@@ -29,17 +32,21 @@ __all__ = [
     "STATUS_LABELS",
     "STATUS_SYMBOLS",
     "bureau_label",
+    "change_unit_label",
     "column_label",
     "english_name",
+    "figure_label",
     "fy_label",
     "fy_range",
     "kind_label",
+    "mark_label",
     "name_of",
     "name_with_japanese",
     "reason_label",
     "status_label",
     "target_label",
     "unit_label",
+    "value_label",
     "word_label",
 ]
 
@@ -168,3 +175,39 @@ def unit_label(indicator: object, lang: Lang | str) -> str:
     unit = getattr(indicator, "unit", None)
     en = getattr(indicator, "unit_en", None)
     return (en if as_lang(lang) is Lang.EN and en else unit) or ""
+
+
+def figure_label(value: float | None, decimals: int = 3) -> str:
+    """A figure for people: thousands separated, at most ``decimals`` decimals, no float
+    noise and never ``-0`` (``19,200``, ``7.9``, ``4,538.3``); ``-`` for none.
+
+    >>> figure_label(19200.0), figure_label(4538.333333), figure_label(-0.0001), figure_label(None)
+    ('19,200', '4,538.333', '0', '-')
+    """
+    if value is None or not math.isfinite(value):
+        return "-"
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
+    return "0" if text in ("-0", "") else text
+
+
+def value_label(value: ObservedValue) -> str:
+    """An observed value for people: figures with separators (``19,200``, ``対面28
+    オンライン31``), a change or a stage as written (``30%減``)."""
+    if isinstance(value, Figure):
+        return figure_label(value.value)
+    if isinstance(value, CompositeValue):
+        return " ".join(f"{p.label}{figure_label(p.value)}" for p in value.parts)
+    return value_text(value)
+
+
+def mark_label(mark: FigureMark | str, lang: Lang | str) -> str:
+    """A figure's mark for people: ``速報値`` / ``provisional``, ``例示`` / ``illustrative``."""
+    return say(f"mark.{FigureMark(mark).value}", lang)
+
+
+def change_unit_label(indicator: object, lang: Lang | str) -> str:
+    """The unit of a change in an indicator's figures: percentage points for a percentage
+    (``ポイント`` / ``points``: 8.2% to 7.9% is −0.3 points, not −0.3 %), else its unit."""
+    if getattr(indicator, "unit", None) == "%":
+        return say("unit.points", lang)
+    return unit_label(indicator, lang)

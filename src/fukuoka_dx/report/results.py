@@ -20,19 +20,24 @@ import attrs
 
 from fukuoka_dx._optional import require_pandas
 from fukuoka_dx.errors import InvalidValueError
-from fukuoka_dx.model import Indicator, Initiative, Plan
-from fukuoka_dx.observations.values import Observation, value_text
+from fukuoka_dx.fiscal_calendar import FiscalYear
+from fukuoka_dx.model import Bureau, Indicator, Initiative, Plan
+from fukuoka_dx.observations.marks import FigureMark, figure_marks
+from fukuoka_dx.observations.values import Figure, Observation
 from fukuoka_dx.progress import PROGRESS_COLUMNS, Assessment, IndicatorProgress, RollUp, Status
 from fukuoka_dx.report.export import Row
 from fukuoka_dx.report.labels import (
+    bureau_label,
     fy_label,
+    mark_label,
     name_with_japanese,
     reason_label,
     status_label,
     target_label,
     unit_label,
+    value_label,
 )
-from fukuoka_dx.words import Lang, as_lang
+from fukuoka_dx.words import Lang, as_lang, say
 
 __all__ = [
     "PEOPLE_COLUMNS",
@@ -55,7 +60,8 @@ __all__ = [
 _T = TypeVar("_T")
 
 #: The columns of ``fukuoka-dx progress --format csv``: the eight fixed ones, then the
-#: indicator's name and unit, the reason of its status, its trajectory and its grade.
+#: indicator's name and unit, the reason of its status, its trajectory and its grade, and
+#: the source and note of the observation judged.
 RESULT_COLUMNS: Final = (
     *PROGRESS_COLUMNS,
     "name",
@@ -66,6 +72,8 @@ RESULT_COLUMNS: Final = (
     "required_pace",
     "on_course",
     "grade",
+    "source",
+    "note",
 )
 
 
@@ -90,6 +98,25 @@ class ResultRow:
     def observed(self) -> Observation | None:
         return self.result.observation
 
+    @property
+    def bureau(self) -> Bureau:
+        return self.initiative.bureau
+
+    def figure_of(self, fy: FiscalYear) -> Observation | None:
+        """The observation of fiscal year ``fy`` the assessment used (the latest of that
+        year), or ``None``."""
+        return next((o for o in self.result.history if o.fiscal_year == fy), None)
+
+    def yearly(self, years: Iterable[FiscalYear]) -> tuple[Observation | None, ...]:
+        """The observation of each of ``years``, side by side (``None`` where none)."""
+        return tuple(self.figure_of(fy) for fy in years)
+
+    @property
+    def marks(self) -> tuple[FigureMark, ...]:
+        """The marks (provisional, illustrative) of the observation judged."""
+        o = self.result.observation
+        return figure_marks(o) if o is not None else ()
+
     def machine(self) -> Row:
         """The row of :data:`RESULT_COLUMNS` (absent values are ``None``)."""
         r, t = self.result, self.result.trajectory
@@ -104,13 +131,16 @@ class ResultRow:
                 "required_pace": t.required_pace if t else None,
                 "on_course": _flag(t.on_course) if t else None,
                 "grade": r.grade,
+                "source": r.observation.source if r.observation else None,
+                "note": r.observation.note if r.observation else None,
             }
         )
         return row
 
     def for_people(self, lang: Lang | str) -> dict[str, str]:
-        """The row of :data:`PEOPLE_COLUMNS` in words: names and labels in ``lang``, rates
-        as percentages with one decimal."""
+        """The row of :data:`PEOPLE_COLUMNS` in words (and the bureau, the observation's
+        source, note and marks): names and labels in ``lang``, figures with separators,
+        rates as percentages with one decimal."""
         lang = as_lang(lang)
         r, ind, o = self.result, self.indicator, self.result.observation
         return {
@@ -120,11 +150,15 @@ class ResultRow:
             "target": f"{target_label(r.target, lang)} {ind.target(r.target).text}".strip(),
             "target_fy": fy_label(r.target_fy, lang),
             "observed_fy": fy_label(o.fiscal_year, lang) if o else "",
-            "observed_value": value_text(o.value) if o else "",
+            "observed_value": value_label(o.value) if o else "",
             "achievement": percent(r.achievement),
             "expected": percent(r.expected),
             "status": status_label(r.status, lang),
             "reason": reason_label(r.reason, lang),
+            "bureau": bureau_label(self.bureau, lang),
+            "source": (o.source or "") if o else "",
+            "note": (o.note or "") if o else "",
+            "marks": say("html.list_separator", lang).join(mark_label(m, lang) for m in self.marks),
         }
 
 
@@ -231,6 +265,8 @@ ROLLUP_COLUMNS: Final = (
     *(s.value for s in Status),
     "assessable",
     "mean_achievement",
+    "averaged",
+    "note",
 )
 
 
@@ -241,9 +277,16 @@ def rollup_rows(assessment: Assessment, level: Level | str) -> list[Row]:
 
 def results_frame(assessment: Assessment) -> Any:
     """:func:`result_rows` as a pandas DataFrame: years as nullable integers, ``on_course``
-    as a nullable boolean (needs the ``pandas`` extra)."""
+    as a nullable boolean, an observed figure as a number (a change, a stage or labelled
+    parts as its text) (needs the ``pandas`` extra)."""
     pd = require_pandas()
-    frame = pd.DataFrame(result_rows(assessment), columns=list(RESULT_COLUMNS))
+    table = result_table(assessment)
+    rows = [row.machine() for row in table]
+    for row, result_row in zip(rows, table, strict=True):
+        o = result_row.observed
+        if o is not None and isinstance(o.value, Figure):
+            row["observed_value"] = o.value.value
+    frame = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
     for column in ("target_fy", "observed_fy"):
         frame[column] = frame[column].astype("Int64")
     frame["on_course"] = frame["on_course"].map({"true": True, "false": False}).astype("boolean")

@@ -1,14 +1,18 @@
-"""What the terminal shows people: the summary, an initiative, an indicator, a year's schedule.
+"""What the terminal shows people: the summary, an initiative, an indicator, a year's schedule,
+progress, roll-ups and a trend.
 
-Each screen is a list of lines in Japanese or English. Long texts wrap to the terminal's
-width instead of being cut; schedule cells carried on by an arrow say which year's activity
-they continue, so nothing reads as new work of a later year.
+Each screen is a list of lines in Japanese or English, none wider than the width given (the
+terminal's; 80 columns when the output is not a terminal; wide characters count two). Long
+texts wrap instead of being cut; a table chooses its columns and wraps whole cells to fit,
+and says which columns it left out; what is cut short (the summary's lists) ends in ``…``.
+Schedule cells carried on by an arrow say which year's activity they continue, so nothing
+reads as new work of a later year.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from fukuoka_dx.fiscal_calendar import FiscalYear
@@ -18,7 +22,9 @@ from fukuoka_dx.progress import Assessment, RoundProgress, Status
 from fukuoka_dx.report import text as _text
 from fukuoka_dx.report.labels import (
     bureau_label,
+    change_unit_label,
     column_label,
+    figure_label,
     fy_label,
     kind_label,
     name_of,
@@ -26,6 +32,7 @@ from fukuoka_dx.report.labels import (
     reason_label,
     status_label,
     target_label,
+    unit_label,
     word_label,
 )
 from fukuoka_dx.report.overview import (
@@ -35,7 +42,7 @@ from fukuoka_dx.report.overview import (
     pillar_counts,
     schedule_cells,
 )
-from fukuoka_dx.report.results import Level, people_rows, percent, rollups, rounded
+from fukuoka_dx.report.results import Level, people_rows, percent, rollups
 from fukuoka_dx.report.rounds import (
     figure_words,
     missing_items,
@@ -44,7 +51,8 @@ from fukuoka_dx.report.rounds import (
     schedule_table,
     tracker_people_rows,
 )
-from fukuoka_dx.targets import TargetKind, number_text
+from fukuoka_dx.report.text import DEFAULT_WIDTH, clip, fit, fits, wrap_lines
+from fukuoka_dx.targets import TargetKind
 from fukuoka_dx.words import Lang, as_lang, say
 
 if TYPE_CHECKING:
@@ -110,6 +118,31 @@ def _header(lang: Lang, *columns: str) -> list[str]:
     return [column_label(c, lang) for c in columns]
 
 
+def _table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    width: int,
+    lang: Lang,
+    *,
+    indent: str = "",
+    wrappable: Sequence[int] = (),
+    below: Sequence[int] = (),
+    optional: Sequence[int] = (),
+) -> list[str]:
+    """A table fitted to ``width`` (with ``indent`` before each line; see
+    :func:`~fukuoka_dx.report.text.fit`), and a line naming the columns it left out for
+    want of room, if any."""
+    fitted = fit(
+        header, rows, width - len(indent), wrappable=wrappable, below=below, optional=optional
+    )
+    lines = [(indent + line).rstrip() for line in fitted.lines]
+    if fitted.dropped:
+        sep = say("html.count_separator", lang)
+        said = say("screen.columns_left_out", lang, columns=sep.join(fitted.dropped))
+        lines += wrap_lines(said, width, indent)
+    return lines
+
+
 def summary_lines(
     plan: Plan,
     day: pendulum.Date,
@@ -118,7 +151,7 @@ def summary_lines(
     bureaus: bool = False,
     kinds: bool = False,
     activities: bool = False,
-    width: int = 100,
+    width: int = DEFAULT_WIDTH,
 ) -> list[str]:
     """The first screen: the edition and its digest, today's fiscal year and the days left,
     the counts per pillar, and what starts or ends this year (at most 40 lines); the
@@ -127,53 +160,55 @@ def summary_lines(
     fy = FiscalYear.from_date(day)
     end = plan.last_year.end
     period = f"{_fy(plan.first_year, lang)}–{_fy(plan.last_year, lang)}"
+    title = f"{plan.title} ({plan.publisher}) " + say("screen.edition", lang, edition=plan.edition)
     lines = [
-        f"{plan.title} ({plan.publisher}) " + say("screen.edition", lang, edition=plan.edition),
-        f"digest sha256:{plan.digest}",
-        say("screen.plan_period", lang, period=period),
+        *wrap_lines(title, width),
+        *wrap_lines(f"digest sha256:{plan.digest}", width),
+        *wrap_lines(say("screen.plan_period", lang, period=period), width),
         "",
-        f"{day}: {_fy(fy, lang)}, {_position(plan, fy, lang)}",
+        *wrap_lines(f"{day}: {_fy(fy, lang)}, {_position(plan, fy, lang)}", width),
     ]
     days = (end - day).days
     if days >= 0:
-        lines.append(say("screen.days_left", lang, days=days, end=end))
+        lines += wrap_lines(say("screen.days_left", lang, days=days, end=end), width)
     else:
-        lines.append(say("screen.days_since", lang, days=-days, end=end))
+        lines += wrap_lines(say("screen.days_since", lang, days=-days, end=end), width)
     header = _header(lang, "pillar_id", "title", "promotion_items", "initiatives", "indicators")
-    lines += ["", _text.table(header, [_pillar_row(c, lang) for c in pillar_counts(plan)])]
+    lines += ["", *_table(header, [_pillar_row(c, lang) for c in pillar_counts(plan)], width, lang)]
     if plan.first_year <= fy <= plan.last_year:
         starts, ends = _starts_and_ends(plan, fy)
         for key, items in (("screen.starting_in", starts), ("screen.ending_in", ends)):
-            lines += ["", f"{say(key, lang, fy=_fy(fy, lang))}: {len(items)}"]
+            lines += ["", *wrap_lines(f"{say(key, lang, fy=_fy(fy, lang))}: {len(items)}", width)]
             if items is ends and fy == plan.last_year:
-                lines.append(say("screen.period_ends", lang))
+                lines += wrap_lines(say("screen.period_ends", lang).strip(), width, "  ")
             for ini_id, activity in items[:SUMMARY_ITEMS]:
-                lines.append(_text.wrap(f"  {ini_id}  {activity}", width)[0])
+                lines.append(clip(f"  {ini_id}  {activity}", width))
             if len(items) > SUMMARY_ITEMS:
-                lines.append(say("screen.and_more", lang, more=len(items) - SUMMARY_ITEMS))
+                more = say("screen.and_more", lang, more=len(items) - SUMMARY_ITEMS)
+                lines += wrap_lines(more.strip(), width, "  ", "    ")
     if bureaus:
-        lines += ["", say("screen.by_bureau", lang)]
-        lines.append(
-            _text.table(
-                _header(lang, "bureau", "name_en", "initiatives"),
-                [(c.bureau.name_ja, c.bureau.name_en, c.initiatives) for c in bureau_counts(plan)],
-            )
+        lines += ["", *wrap_lines(say("screen.by_bureau", lang), width)]
+        lines += _table(
+            _header(lang, "bureau", "name_en", "initiatives"),
+            [(c.bureau.name_ja, c.bureau.name_en, c.initiatives) for c in bureau_counts(plan)],
+            width,
+            lang,
         )
     if kinds:
-        lines += ["", say("screen.by_kind", lang)]
+        lines += ["", *wrap_lines(say("screen.by_kind", lang), width)]
         counts = {c: Counter(ind.cell(c).kind for ind in plan.indicators) for c in TargetColumn}
-        lines.append(
-            _text.table(
-                [column_label("kind", lang), *(target_label(c, lang) for c in TargetColumn)],
-                [
-                    (_kind(k, lang), *(counts[c][k] for c in TargetColumn))
-                    for k in TargetKind
-                    if any(counts[c][k] for c in TargetColumn)
-                ],
-            )
+        lines += _table(
+            [column_label("kind", lang), *(target_label(c, lang) for c in TargetColumn)],
+            [
+                (_kind(k, lang), *(counts[c][k] for c in TargetColumn))
+                for k in TargetKind
+                if any(counts[c][k] for c in TargetColumn)
+            ],
+            width,
+            lang,
         )
     if activities and plan.first_year <= fy <= plan.last_year:
-        lines += ["", say("screen.activities_in", lang, fy=_fy(fy, lang))]
+        lines += ["", *wrap_lines(say("screen.activities_in", lang, fy=_fy(fy, lang)), width)]
         rows = [
             (
                 ini.id,
@@ -183,8 +218,7 @@ def summary_lines(
             for ini in plan.initiatives
             if ini.schedule.entries(fy)
         ]
-        header = _header(lang, "initiative_id", "title", "activities")
-        lines.append(_text.table(header, rows, max_width=max(24, (width - 20) // 2)))
+        lines += _table(_header(lang, "initiative_id", "title", "activities"), rows, width, lang)
     return lines
 
 
@@ -204,7 +238,7 @@ def _pillar_row(c: PillarCount, lang: Lang) -> tuple[object, ...]:
     )
 
 
-def indicator_lines(ind: Indicator, lang: Lang | str, width: int = 100) -> list[str]:
+def indicator_lines(ind: Indicator, lang: Lang | str, width: int = DEFAULT_WIDTH) -> list[str]:
     """An indicator: its name, unit and direction, then its three cells."""
     lang = as_lang(lang)
     ja = lang is Lang.JA
@@ -212,9 +246,9 @@ def indicator_lines(ind: Indicator, lang: Lang | str, width: int = 100) -> list[
     extra = f" [{quals}]" if quals else ""
     if ind.position:
         extra += say("screen.position", lang, position=say(f"position.{ind.position.value}", lang))
-    lines = [f"{ind.id}  {name_of(ind, lang)}"]
+    lines = wrap_lines(f"{ind.id}  {name_of(ind, lang)}", width, "", " " * (len(ind.id) + 2))
     if name_of(ind, lang) != ind.name:
-        lines.append(f"  {ind.name}")
+        lines += wrap_lines(ind.name, width, "  ")
     if ja:
         unit = ind.unit or word_label("none", lang)
         direction = word_label(ind.direction.value, lang)
@@ -223,23 +257,30 @@ def indicator_lines(ind: Indicator, lang: Lang | str, width: int = 100) -> list[
         if ind.unit_en and ind.unit_en != ind.unit:
             unit = f"{ind.unit_en} ({ind.unit})"
         direction = ind.direction.value
-    lines.append(say("screen.unit_line", lang, unit=unit, direction=direction, extra=extra))
+    said = say("screen.unit_line", lang, unit=unit, direction=direction, extra=extra)
+    lines += wrap_lines(said.strip(), width, "  ")
+    label_width = 8 if ja else 16
     for column in TargetColumn:
         cell = ind.cell(column)
         fy = ind.fiscal_year(column)
         text = cell.text or say("screen.missing_cell", lang, note=getattr(cell, "note", ""))
         label = target_label(column, lang)
-        head = f"  {_text.pad(label, 16 if not ja else 8)} {_text.pad(fy.label_ja, 9)} "
-        head += f"{_text.pad(_kind(cell.kind, lang), 16)} "
-        wrapped = _text.wrap(text, max(20, width - _text.width(head)))
-        lines.append(head + wrapped[0])
-        lines += [" " * _text.width(head) + more for more in wrapped[1:]]
+        head = f"  {_text.pad(label, label_width)} {_text.pad(fy.label_ja, 9)} "
+        kind = _kind(cell.kind, lang)
+        if _text.width(head) + 16 + 1 + 12 <= width:
+            head += f"{_text.pad(kind, 16)} "
+        else:  # narrow: the kind after the text
+            text = f"{text} ({kind})"
+        lines += wrap_lines(text, width, head)
     if not ind.baseline_comparable:
-        lines.append(f"  {say('screen.baseline_not_comparable', lang)}{ind.baseline_note}")
+        said = f"{say('screen.baseline_not_comparable', lang)}{ind.baseline_note}"
+        lines += wrap_lines(said, width, "  ")
     return lines
 
 
-def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int = 100) -> list[str]:
+def initiative_lines(
+    plan: Plan, ini: Initiative, lang: Lang | str, width: int = DEFAULT_WIDTH
+) -> list[str]:
     """An initiative in full: where it sits, its bureau, its description wrapped, its
     schedule with continuations, its indicators and the repairs of its text."""
     lang = as_lang(lang)
@@ -248,12 +289,11 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
     pillar = plan.pillar(ini.pillar_id)
 
     def para(mark: str, text: str) -> list[str]:
-        wrapped = _text.wrap(text, max(20, width - 4))
-        return [f"  {mark} {wrapped[0]}", *(f"    {w}" for w in wrapped[1:])]
+        return wrap_lines(text, width, f"  {mark} " if mark else "  ", "    ")
 
-    lines = [f"{ini.id}  {name_of(ini, lang)}"]
+    lines = wrap_lines(f"{ini.id}  {name_of(ini, lang)}", width, "", " " * (len(ini.id) + 2))
     if name_of(ini, lang) != ini.title:
-        lines.append(f"  {ini.title}")
+        lines += wrap_lines(ini.title, width, "  ")
     if ja:
         item_text, pillar_text, bureau = f"{item.id} {item.title}", pillar.title, ini.bureau.name_ja
     else:
@@ -261,12 +301,14 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
         pillar_text = name_with_japanese(pillar, lang)
         bureau = f"{ini.bureau.name_ja} ({ini.bureau.name_en})"
     where = say("screen.item_and_pillar", lang, item=item_text, pillar=pillar_text)
-    lines += [f"  {w}" for w in _text.wrap(where, max(20, width - 2))]
-    lines.append("  " + say("screen.bureau_and_page", lang, bureau=bureau, page=ini.page))
+    lines += wrap_lines(where, width, "  ")
+    lines += wrap_lines(
+        say("screen.bureau_and_page", lang, bureau=bureau, page=ini.page), width, "  "
+    )
     if ini.reposts:
         original = plan.initiative(ini.reposts)
         title = original.title if ja else name_with_japanese(original, lang)
-        lines.append("  " + say("screen.reposts", lang, id=ini.reposts, title=title))
+        lines += wrap_lines(say("screen.reposts", lang, id=ini.reposts, title=title), width, "  ")
     for d in ini.description:
         lines += para("●", d)
     for n in ini.notes:
@@ -274,14 +316,12 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
     lines += ["", "  " + say("screen.schedule", lang)]
     years = ini.schedule.years
     header = [column_label("row", lang), *(fy.label_ja for fy in years)]
-    cell_width = max(12, (width - 8) // len(years) - 2)
-    grid = _text.table(header, schedule_cells(ini.schedule, lang), max_width=cell_width)
-    lines += ["  " + line for line in grid.splitlines()]
+    lines += _table(header, schedule_cells(ini.schedule, lang), width, lang, indent="  ")
     for k, row in enumerate(ini.schedule.rows, 1):
         if row.note:
             lines += para("※", say("screen.row_note", lang, row=k, note=row.note))
     status = word_label(ini.indicator_status.value, lang) if ja else ini.indicator_status.value
-    lines += ["", "  " + say("screen.indicators", lang, status=status)]
+    lines += ["", *wrap_lines(say("screen.indicators", lang, status=status), width, "  ")]
     if ini.indicator_note:
         lines += para("", ini.indicator_note)
     for ind in ini.indicators:
@@ -306,11 +346,11 @@ def initiative_lines(plan: Plan, ini: Initiative, lang: Lang | str, width: int =
             repaired=r.repaired,
             evidence=r.evidence,
         )
-        lines.append(f"  {said}")
+        lines += wrap_lines(said, width, "  ", "    ")
     return lines
 
 
-def show_lines(plan: Plan, key: str, lang: Lang | str, width: int = 100) -> list[str]:
+def show_lines(plan: Plan, key: str, lang: Lang | str, width: int = DEFAULT_WIDTH) -> list[str]:
     """What ``show`` prints for a pillar, promotion item, initiative or indicator id."""
     from fukuoka_dx.model import RE_INDICATOR, RE_PILLAR, RE_PROMOTION_ITEM
 
@@ -319,7 +359,7 @@ def show_lines(plan: Plan, key: str, lang: Lang | str, width: int = 100) -> list
     if RE_PILLAR.match(key):
         p = plan.pillar(key)
         title = p.title if lang is Lang.JA else f"{p.title} ({p.title_en})"
-        lines.append(say("screen.pillar", lang, id=p.id, title=title))
+        lines += wrap_lines(say("screen.pillar", lang, id=p.id, title=title), width)
         for item in plan.promotion_items:
             if item.pillar_id == p.id:
                 said = say(
@@ -329,19 +369,21 @@ def show_lines(plan: Plan, key: str, lang: Lang | str, width: int = 100) -> list
                     title=name_with_japanese(item, lang),
                     page=item.page,
                 )
-                lines.append(f"  {said}")
-                lines += [
-                    f"    {i.id}  {name_with_japanese(i, lang)}" for i in plan.children(item.id)
-                ]
+                lines += wrap_lines(said, width, "  ", " " * (len(item.id) + 4))
+                for i in plan.children(item.id):
+                    text = f"{i.id}  {name_with_japanese(i, lang)}"
+                    lines += wrap_lines(text, width, "    ", " " * (len(i.id) + 6))
     elif RE_INDICATOR.match(key):
         ind = plan.indicator(key)
         ini = plan.initiative(ind.initiative_id)
-        lines.append(say("screen.initiative", lang, id=ini.id, title=name_with_japanese(ini, lang)))
+        said = say("screen.initiative", lang, id=ini.id, title=name_with_japanese(ini, lang))
+        lines += wrap_lines(said, width, "", "  ")
         lines += indicator_lines(ind, lang, width)
     elif RE_PROMOTION_ITEM.match(key):
         item = plan.promotion_item(key)
         title = name_with_japanese(item, lang)
-        lines.append(say("screen.promotion_item", lang, id=item.id, title=title, page=item.page))
+        said = say("screen.promotion_item", lang, id=item.id, title=title, page=item.page)
+        lines += wrap_lines(said, width, "", "  ")
         for ini in plan.children(item.id):
             lines += ["", *initiative_lines(plan, ini, lang, width)]
     else:
@@ -350,7 +392,11 @@ def show_lines(plan: Plan, key: str, lang: Lang | str, width: int = 100) -> list
 
 
 def search_lines(
-    plan: Plan, hits: Sequence[Initiative], text: str, lang: Lang | str, width: int = 100
+    plan: Plan,
+    hits: Sequence[Initiative],
+    text: str,
+    lang: Lang | str,
+    width: int = DEFAULT_WIDTH,
 ) -> list[str]:
     """The initiatives ``search`` found, as a table for people, and their count."""
     lang = as_lang(lang)
@@ -367,12 +413,14 @@ def search_lines(
     if lang is Lang.EN:
         header = ["id", "title", "bureau", "indicators"]
     return [
-        _text.table(header, rows, max_width=max(30, width // 2)),
-        say("screen.search_count", lang, n=len(hits), text=text),
+        *_table(header, rows, width, lang),
+        *wrap_lines(say("screen.search_count", lang, n=len(hits), text=text), width),
     ]
 
 
-def schedule_lines(plan: Plan, fy: FiscalYear, lang: Lang | str, width: int = 100) -> list[str]:
+def schedule_lines(
+    plan: Plan, fy: FiscalYear, lang: Lang | str, width: int = DEFAULT_WIDTH
+) -> list[str]:
     """Every initiative's activities in force in ``fy``, as a table for people."""
     lang = as_lang(lang)
     shown = [
@@ -387,8 +435,8 @@ def schedule_lines(plan: Plan, fy: FiscalYear, lang: Lang | str, width: int = 10
     if lang is Lang.EN:
         header = ["id", "title", "activities"]
     return [
-        say("screen.schedule_head", lang, fy=fy, start=fy.start, end=fy.end),
-        _text.table(header, shown, max_width=max(30, (width - 12) // 2)),
+        *wrap_lines(say("screen.schedule_head", lang, fy=fy, start=fy.start, end=fy.end), width),
+        *_table(header, shown, width, lang),
     ]
 
 
@@ -398,48 +446,111 @@ def _targets_used(assessment: Assessment, lang: Lang) -> str:
     return ", ".join(target_label(c, lang) for c in TargetColumn if c in used)
 
 
-def progress_lines(
-    assessment: Assessment, lang: Lang | str, *, no_data: bool = False, width: int = 100
-) -> list[str]:
-    """The progress table for people, in ``lang``, and its summary lines (counts, the mean
-    achievement, the grades under a scheme that grades)."""
-    from fukuoka_dx.report.results import PEOPLE_COLUMNS
+def mean_lines(group: RollUp, lang: Lang | str, width: int = DEFAULT_WIDTH) -> list[str]:
+    """What a mean achievement counts, for people: the mean, over how many indicators, and
+    the judged ones it leaves out (a rule not met has no rate)."""
+    lang = as_lang(lang)
+    said = say(
+        "screen.progress_mean",
+        lang,
+        mean=percent(group.mean_achievement),
+        averaged=group.averaged,
+        assessable=group.assessable,
+    )
+    lines = wrap_lines(said, width, "", "  ")
+    if group.unrated:
+        lines += wrap_lines(say("screen.progress_unrated", lang, n=group.unrated), width, "  ")
+    if group.note is not None and group.mean_achievement is None:
+        lines += wrap_lines(f"({reason_label(group.note, lang)})", width, "  ")
+    return lines
 
+
+def progress_lines(
+    assessment: Assessment,
+    lang: Lang | str,
+    *,
+    no_data: bool = False,
+    width: int = DEFAULT_WIDTH,
+) -> list[str]:
+    """The progress table for people, in ``lang``, fitted to ``width``, and its summary
+    lines (counts, the mean achievement and what it counts, the grades under a scheme that
+    grades)."""
     lang = as_lang(lang)
     graded = assessment.scheme.graded
     rows = people_rows(assessment, lang=lang, no_data=no_data)
-    columns = [c for c in PEOPLE_COLUMNS if c not in ("unit",)]
-    if graded:
-        grades = {r.indicator_id: r.grade for r in assessment.results}
-        for row in rows:
-            row["grade"] = grades[row["indicator_id"]] or ""
-        columns.append("grade")
-    table = _text.table(
-        [column_label(c, lang) for c in columns],
-        [[row[c] for c in columns] for row in rows],
-        max_width=max(16, width // 5),
-    )
-    counts = ", ".join(f"{status_label(s, lang)} {n}" for s, n in assessment.overall.counts if n)
-    fy = FiscalYear.from_date(assessment.as_of)
-    tail = [
-        say(
-            "screen.progress_as_of",
-            lang,
-            as_of=assessment.as_of,
-            fy=fy,
-            targets=_targets_used(assessment, lang),
-        ),
-        say("screen.progress_counts", lang, total=len(assessment.results), counts=counts),
-        say("screen.progress_mean", lang, mean=percent(assessment.overall.mean_achievement)),
+    grades = {r.indicator_id: r.grade for r in assessment.results}
+    header = [
+        column_label(c, lang)
+        for c in (
+            "indicator_id",
+            "name",
+            "target",
+            "observed_value",
+            "achievement",
+            "expected",
+            "status",
+        )
     ]
     if graded:
-        grades_text = ", ".join(f"{g} {n}" for g, n in assessment.overall.grades if n)
-        tail.append(
-            say("screen.progress_grades", lang, scheme=assessment.scheme, grades=grades_text)
-        )
+        header.append(column_label("grade", lang))
+    header.append(column_label("reason", lang))
+    table_rows = []
+    for row in rows:
+        observed = row["observed_value"]
+        if observed:
+            observed = f"{observed}\n{row['observed_fy']}"
+        cells = [
+            row["indicator_id"],
+            row["name"],
+            f"{row['target']}\n{row['target_fy']}",
+            observed,
+            row["achievement"],
+            row["expected"],
+            row["status"],
+        ]
+        if graded:
+            cells.append(grades[row["indicator_id"]] or "")
+        cells.append(row["reason"])
+        table_rows.append(cells)
+    reason = len(header) - 1
+    lines = _table(
+        header,
+        table_rows,
+        width,
+        lang,
+        wrappable=(1, reason),
+        below=(reason, 1),
+        optional=(5,),  # the expected share goes first when there is no room
+    )
+    overall = assessment.overall
+    counts = ", ".join(f"{status_label(s, lang)} {n}" for s, n in overall.counts if n)
+    fy = FiscalYear.from_date(assessment.as_of)
+    tail = [
+        *wrap_lines(
+            say(
+                "screen.progress_as_of",
+                lang,
+                as_of=assessment.as_of,
+                fy=fy,
+                targets=_targets_used(assessment, lang),
+            ),
+            width,
+        ),
+        *wrap_lines(
+            say("screen.progress_counts", lang, total=len(assessment.results), counts=counts),
+            width,
+            "",
+            "  ",
+        ),
+        *mean_lines(overall, lang, width),
+    ]
+    if graded:
+        grades_text = ", ".join(f"{g} {n}" for g, n in overall.grades if n)
+        said = say("screen.progress_grades", lang, scheme=assessment.scheme, grades=grades_text)
+        tail += wrap_lines(said, width, "", "  ")
     if not no_data:
-        tail.append(say("screen.progress_hidden", lang))
-    return [table, "", *tail]
+        tail += wrap_lines(say("screen.progress_hidden", lang), width)
+    return [*lines, "", *tail]
 
 
 def _rollup_label(plan: Plan, level: Level, group: RollUp, lang: Lang) -> str:
@@ -456,53 +567,91 @@ def rollup_lines(
     level: Level | str,
     lang: Lang | str,
     progress: RoundProgress | None = None,
+    *,
+    width: int = DEFAULT_WIDTH,
 ) -> list[str]:
-    """The roll-up of one level as a table for people; of a round (``progress``), with the
-    schedule's progress of each group beside, and each bureau's return status."""
+    """The roll-up of one level as a table for people, every group of the plan included
+    (one without a mean says why): a column per status where the width allows, else the
+    counts in one column; then what the counts and the mean count. Of a round
+    (``progress``), with the schedule's progress of each group beside, and each bureau's
+    return status."""
     lang, level = as_lang(lang), Level(level)
     plan = assessment.plan
-    header = [column_label(c, lang) for c in ("key", "label", "total")]
-    header += [status_label(s, lang) for s in Status]
-    header += [column_label(c, lang) for c in ("assessable", "mean_achievement")]
-    rows = [
-        [
-            g.key,
-            _rollup_label(plan, level, g, lang),
-            g.total,
-            *(g.count(s) for s in Status),
-            g.assessable,
-            percent(g.mean_achievement),
-        ]
-        for g in rollups(assessment, level)
-    ]
-    if progress is not None:
-        _round_columns(progress, level, lang, header, rows)
-    return [_text.table(header, rows, max_width=30)]
+    groups = rollups(assessment, level)
+    # a bureau is named once (its key is its Japanese name); the other levels by id and name
+    named = ["label"] if level is Level.BUREAU else ["key", "label"]
+    head = [column_label("bureau" if level is Level.BUREAU else c, lang) for c in named]
+
+    def names(g: RollUp) -> list[object]:
+        label = _rollup_label(plan, level, g, lang)
+        return [label] if level is Level.BUREAU else [g.key, label]
+
+    extra_header, extra = _round_columns(progress, level, lang)
+
+    def tail(g: RollUp) -> list[object]:
+        note = reason_label(g.note, lang) if g.mean_achievement is None else ""
+        return [g.assessable, percent(g.mean_achievement), *extra(g.key), note]
+
+    end = [column_label(c, lang) for c in ("assessable", "mean_achievement")]
+    end += [*extra_header, column_label("reason", lang)]
+    full_header = [*head, column_label("total", lang), *(status_label(s, lang) for s in Status)]
+    full_header += end
+    full_rows = [[*names(g), g.total, *(g.count(s) for s in Status), *tail(g)] for g in groups]
+    # the name, the round's words and the reason may wrap
+    loose = (len(head) - 1, *range(len(full_header) - 1 - len(extra_header), len(full_header)))
+    if fits(full_header, full_rows, width, wrappable=loose):
+        lines = list(fit(full_header, full_rows, width, wrappable=loose).lines)
+    else:  # the counts in one column, as words
+        sep = say("html.count_separator", lang)
+
+        def breakdown(g: RollUp) -> str:
+            return sep.join(f"{status_label(s, lang)} {n}" for s, n in g.counts if n) or "-"
+
+        header = [*head, column_label("total", lang), column_label("counts", lang), *end]
+        name, counts, reason = len(head) - 1, len(head) + 1, len(header) - 1
+        words = tuple(range(reason - len(extra_header), reason))
+        lines = _table(
+            header,
+            [[*names(g), g.total, breakdown(g), *tail(g)] for g in groups],
+            width,
+            lang,
+            wrappable=(name, counts, *words, reason),
+            below=(reason, *words) if level is Level.BUREAU else (reason, *words, name),
+        )
+    return [*lines, "", *wrap_lines(say("screen.rollup_legend", lang), width)]
 
 
 def _number(value: float | None) -> str:
-    return "-" if value is None else number_text(rounded(value))
+    return figure_label(value)
 
 
 def trend_lines(
-    indicator: Indicator, result: IndicatorProgress, day: pendulum.Date, lang: Lang | str
+    indicator: Indicator,
+    result: IndicatorProgress,
+    day: pendulum.Date,
+    lang: Lang | str,
+    width: int = DEFAULT_WIDTH,
 ) -> list[str]:
     """An indicator's trajectory for people: its points with the change from each to the
-    next, the yearly pace, the projection to the target year and the pace still needed."""
+    next, the yearly pace, the projection to the target year and the pace still needed.
+    Figures have thousands separators; changes of a percentage are in points."""
     lang = as_lang(lang)
     t = result.trajectory
     assert t is not None  # assess sets one for every indicator
     column, target_fy = result.target, result.target_fy
     ja = lang is Lang.JA
-    unit = f" {indicator.unit}" if indicator.unit else ""
+    unit_text = unit_label(indicator, lang)
+    unit = f" {unit_text}" if unit_text else ""
+    change_text = change_unit_label(indicator, lang)
+    change_unit = f" {change_text}" if change_text else ""
     if t.on_course is None:
         course = "-"
     else:
         course = word_label("yes_course" if t.on_course else "no_course", lang)
     target_text = indicator.target(column).text or "-"
-    head = [f"{indicator.id}  {name_of(indicator, lang)}"]
+    head = wrap_lines(f"{indicator.id}  {name_of(indicator, lang)}", width, "", "  ")
     if not ja and indicator.name_en:
-        head.append(f"  {indicator.name}")
+        head += wrap_lines(indicator.name, width, "  ")
     said = say(
         "screen.trend_target",
         lang,
@@ -513,7 +662,7 @@ def trend_lines(
         as_of=day,
         status=status_label(result.status, lang) if ja else result.status.value,
     )
-    head.append(f"  {said}")
+    head += wrap_lines(said, width, "  ")
     columns = [
         column_label("fiscal_year", lang),
         column_label("observed_value", lang) if ja else "value",
@@ -522,7 +671,13 @@ def trend_lines(
     ]
     base = say("screen.trend_base", lang)
     tail = [
-        say("screen.trend_pace", lang, pace=_number(t.pace), unit=unit, points=len(t.points)),
+        say(
+            "screen.trend_pace",
+            lang,
+            pace=_number(t.pace),
+            unit=change_unit,
+            points=len(t.points),
+        ),
         say(
             "screen.trend_projected",
             lang,
@@ -532,27 +687,22 @@ def trend_lines(
             target=_number(t.target),
         ),
         say("screen.trend_course", lang, course=course),
-        say("screen.trend_required", lang, required=_number(t.required_pace), unit=unit),
+        say("screen.trend_required", lang, required=_number(t.required_pace), unit=change_unit),
     ]
-    lines = [
-        *head,
-        "",
-        _text.table(
-            columns,
-            [
-                (
-                    f"{p.fiscal_year.label_ja} ({p.fiscal_year})",
-                    _number(p.value),
-                    _number(p.change),
-                    base if p.baseline else "",
-                )
-                for p in t.points
-            ],
-        ),
-        "",
-        *tail,
+    rows = [
+        (
+            f"{p.fiscal_year.label_ja} ({p.fiscal_year})",
+            _number(p.value),
+            _signed(p.change),
+            base if p.baseline else "",
+        )
+        for p in t.points
     ]
-    lines += [f"  ({reason_label(reason, lang)})" for reason in t.reasons]
+    lines = [*head, "", *_table(columns, rows, width, lang), ""]
+    for line in tail:
+        lines += wrap_lines(line, width, "", "  ")
+    for reason in t.reasons:
+        lines += wrap_lines(f"({reason_label(reason, lang)})", width, "  ", "   ")
     return lines
 
 
@@ -560,58 +710,60 @@ def trend_lines(
 
 
 def _round_columns(
-    progress: RoundProgress,
-    level: Level,
-    lang: Lang,
-    header: list[str],
-    rows: list[list[object]],
-) -> None:
-    """The schedule's progress of each group (and each bureau's return) after its counts."""
+    progress: RoundProgress | None, level: Level, lang: Lang
+) -> tuple[list[str], Callable[[str], list[object]]]:
+    """The headers and, by group key, the cells a round adds to a roll-up: the schedule's
+    progress of each group (and each bureau's return); none without a round."""
+    if progress is None:
+        return [], lambda _key: []
     schedule = {
         Level.PILLAR: progress.schedule.by_pillar,
         Level.PROMOTION_ITEM: progress.schedule.by_promotion_item,
         Level.BUREAU: progress.schedule.by_bureau,
     }[level]
     counts = {g.key: schedule_rollup_counts(g, lang) for g in schedule}
-    header.append(column_label("activity_status", lang))
+    header = [column_label("activity_status", lang)]
     returns = {b.bureau.name_ja: b for b in progress.tracker.bureaus}
     if level is Level.BUREAU:
         header.append(column_label("return_status", lang))
-    for row in rows:
-        key = str(row[0])
-        row.append(counts.get(key, "-"))
+
+    def cells(key: str) -> list[object]:
+        out: list[object] = [counts.get(key) or "-"]
         if level is Level.BUREAU:
             b = returns.get(key)
-            row.append(return_label(b.status, lang) if b else "-")
+            out.append(return_label(b.status, lang) if b else "-")
+        return out
+
+    return header, cells
 
 
-def round_lines(progress: RoundProgress, lang: Lang | str, *, width: int = 100) -> list[str]:
+def round_lines(
+    progress: RoundProgress, lang: Lang | str, *, width: int = DEFAULT_WIDTH
+) -> list[str]:
     """What a round adds to the progress table: the schedule's progress of the year (each
     initiative reported, with its status and the bureau's words), the accounts given of the
     figures, and who has returned."""
     lang = as_lang(lang)
     round_ = progress.round
     fy = round_.fiscal_year
-    lines = [
-        "",
-        say(
-            "screen.schedule_progress",
-            lang,
-            fy=fy,
-            total=progress.schedule.overall.total,
-            counts=schedule_rollup_counts(progress.schedule.overall, lang),
-        ),
-    ]
-    wide = max(16, width // 4)
+    said = say(
+        "screen.schedule_progress",
+        lang,
+        fy=fy,
+        total=progress.schedule.overall.total,
+        counts=schedule_rollup_counts(progress.schedule.overall, lang),
+    )
+    lines = ["", *wrap_lines(said, width, "", "  ")]
     reported = [r.for_people(lang) for r in schedule_table(progress) if r.result.report]
     if reported:
         shown = ("initiative_id", "title", "status", "done", "next_step")
-        lines.append(
-            _text.table(
-                [column_label(c, lang) for c in shown],
-                [[row[c] for c in shown] for row in reported],
-                max_width=wide,
-            )
+        lines += _table(
+            [column_label(c, lang) for c in shown],
+            [[row[c] for c in shown] for row in reported],
+            width,
+            lang,
+            wrappable=(1, 3),
+            below=(3, 1),
         )
     words = []
     for ind in progress.assessment.plan.indicators:
@@ -620,13 +772,17 @@ def round_lines(progress: RoundProgress, lang: Lang | str, *, width: int = 100) 
             words.append([ind.id, w.provisional, w.factors, w.issues, w.next_step, w.evidence])
     if words:
         columns = ("indicator_id", "provisional", "factors", "issues", "next_step", "evidence")
-        lines += [
-            "",
-            say("screen.figure_accounts", lang, fy=fy),
-            _text.table([column_label(c, lang) for c in columns], words, max_width=wide),
-        ]
+        lines += ["", *wrap_lines(say("screen.figure_accounts", lang, fy=fy), width)]
+        lines += _table(
+            [column_label(c, lang) for c in columns],
+            words,
+            width,
+            lang,
+            wrappable=(2, 3, 5),
+            below=(5, 3, 2),
+        )
     t = progress.tracker
-    lines += ["", _tracker_summary(t, lang)]
+    lines += ["", *wrap_lines(_tracker_summary(t, lang), width, "", "  ")]
     return lines
 
 
@@ -638,7 +794,9 @@ def _tracker_summary(tracker: Tracker, lang: Lang) -> str:
     return say("screen.tracker_head", lang, fy=tracker.fiscal_year, counts=counts)
 
 
-def tracker_lines(tracker: Tracker, lang: Lang | str, *, width: int = 100) -> list[str]:
+def tracker_lines(
+    tracker: Tracker, lang: Lang | str, *, width: int = DEFAULT_WIDTH
+) -> list[str]:
     """A round's tracker for people: a line of counts, a row per bureau (its return status,
     how many of its indicators and initiatives were reported, refusals, the files), and the
     items still missing, bureau by bureau."""
@@ -655,17 +813,20 @@ def tracker_lines(tracker: Tracker, lang: Lang | str, *, width: int = 100) -> li
     for row, b in zip(rows, tracker.bureaus, strict=True):
         row["return_status"] = return_label(b.status, lang)  # a terminal's widths: no symbol
     lines = [
-        _tracker_summary(tracker, lang),
+        *wrap_lines(_tracker_summary(tracker, lang), width, "", "  "),
         "",
-        _text.table(
+        *_table(
             [column_label(c, lang) for c in columns],
             [[row[c] for c in columns] for row in rows],
-            max_width=max(24, width // 3),
+            width,
+            lang,
+            wrappable=(0, 5),
+            below=(5,),
         ),
     ]
     missing = missing_items(tracker)
     if missing:
-        lines += ["", say("screen.missing_head", lang)]
+        lines += ["", *wrap_lines(say("screen.missing_head", lang), width)]
         for b in tracker.bureaus:
             items = missing.get(b.bureau.name_ja)
             if not items:
@@ -676,8 +837,16 @@ def tracker_lines(tracker: Tracker, lang: Lang | str, *, width: int = 100) -> li
                 if ids:
                     said.append(f"{column_label(f'{kind.value}s', lang)} {', '.join(ids)}")
             text = f"{bureau_label(b.bureau, lang)}: {' / '.join(said)}"
-            wrapped = _text.wrap(text, max(30, width - 6))
-            lines += [f"  {wrapped[0]}", *(f"    {line}" for line in wrapped[1:])]
+            lines += wrap_lines(text, width, "  ", "    ")
     if tracker.unattributed:
-        lines += ["", say("screen.unattributed", lang, n=len(tracker.unattributed))]
+        said = say("screen.unattributed", lang, n=len(tracker.unattributed))
+        lines += ["", *wrap_lines(said, width)]
     return lines
+
+
+def _signed(change: float | None) -> str:
+    """A change for people: with its sign (``+4,261``, ``-0.2``), ``-`` for none."""
+    if change is None:
+        return "-"
+    text = figure_label(change)
+    return f"+{text}" if change > 0 and text != "0" else text

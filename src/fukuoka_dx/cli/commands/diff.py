@@ -58,5 +58,5 @@ def run(
                 )
     before, after = plan_of(old), plan_of(new)
     walk = read_crosswalk(crosswalk) if crosswalk else None
-    ctx.out.text(render_diff(before.diff(after, walk), fmt, ctx.lang, bom=bom))
+    ctx.out.text(render_diff(before.diff(after, walk), fmt, ctx.lang, bom=bom, width=ctx.width))
     return 0

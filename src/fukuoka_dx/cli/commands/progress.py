@@ -43,7 +43,11 @@ def register(sub: Any) -> None:
         help="default: table (xlsx: a workbook, with -o FILE; the excel extra)",
     )
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
-    p.add_argument("--chart", help="also draw a chart to this .png, .svg or .pdf file (plot extra)")
+    p.add_argument(
+        "--chart",
+        help="also draw a chart to this .png, .svg or .pdf file, of the indicators or of the "
+        "--by level, in --lang (plot extra)",
+    )
     p.add_argument("--all", action="store_true", help="table: show indicators with no data")
     p.add_argument(
         "--by",
@@ -115,7 +119,7 @@ def run(
         elif fmt == "json":
             ctx.out.text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         else:
-            ctx.out.lines(rollup_lines(assessment, by, ctx.lang, of_round))
+            ctx.out.lines(rollup_lines(assessment, by, ctx.lang, of_round, width=ctx.width))
     elif fmt == "csv":
         columns, rows = RESULT_COLUMNS, result_rows(assessment)
         if of_round is not None:  # the bureaus' words on each figure, after the results
@@ -131,6 +135,6 @@ def run(
     if chart is not None:
         from fukuoka_dx.report.chart import save_chart
 
-        save_chart(assessment, None, chart)
+        save_chart(assessment, None, chart, lang=ctx.lang, level=by)
         ctx.out.note("cli.chart_written", path=chart)
     return 0

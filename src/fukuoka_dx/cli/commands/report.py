@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fukuoka_dx.cli.context import Context
@@ -22,11 +23,21 @@ def register(sub: Any) -> None:
     p.add_argument("file", help="observations file (.csv, .json or .xlsx), or a round (round.json)")
     add_assess_options(p)
     p.add_argument("--output", "-o", help="the .html file to write (default: standard output)")
+    p.add_argument(
+        "--per-initiative",
+        action="store_true",
+        help="one printable page per initiative (個票), each with its schedule and every "
+        "indicator in full",
+    )
     add_lang_option(p)
-    p.set_defaults(command_run=lambda args, ctx: run(ctx, assess_options(args)))
+    p.set_defaults(
+        command_run=lambda args, ctx: run(
+            ctx, assess_options(args), per_initiative=args.per_initiative
+        )
+    )
 
 
-def run(ctx: Context, options: AssessOptions) -> int:
+def run(ctx: Context, options: AssessOptions, *, per_initiative: bool = False) -> int:
     from fukuoka_dx.report.html import report_html
 
     path = ctx.out.path
@@ -39,6 +50,8 @@ def run(ctx: Context, options: AssessOptions) -> int:
         lang=ctx.lang,
         observations_left_out=assessed.reading.rejected,
         progress=assessed.progress,
+        sources=(Path(options.file).name,),
+        per_initiative=per_initiative,
     )
     ctx.out.text(html)
     if ctx.out.path is not None:

@@ -43,11 +43,11 @@ def run(
         chart_path(chart)
     assessment = read_and_assess(plan, options, ctx.out).assessment
     result = assessment.result(indicator.id)
-    ctx.out.lines(trend_lines(indicator, result, assessment.as_of, ctx.lang))
+    ctx.out.lines(trend_lines(indicator, result, assessment.as_of, ctx.lang, ctx.width))
     if chart is not None:
         from fukuoka_dx.report.chart import save_figure, trend_chart
 
         assert result.trajectory is not None  # assess sets one for every indicator
-        save_figure(trend_chart(result.trajectory, indicator), chart)
+        save_figure(trend_chart(result.trajectory, indicator, lang=ctx.lang), chart)
         ctx.out.note("cli.chart_written", path=chart)
     return 0
