@@ -178,13 +178,15 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example's report in Japanese, in English under the abcd scheme, and as one page
-    per initiative, as files."""
+    """The example's report in Japanese, in English under the abcd scheme, as one page
+    per initiative, and the report of the example round (with the bureaus' words), as
+    files."""
     folder = tmp_path_factory.mktemp("report")
     made = {
         "ja": example_report("ja"),
         "en": example_report("en", scheme="abcd"),
         "sheets": example_report("ja", per_initiative=True),
+        "round": round_report(folder),
     }
     out = {}
     for name, text in made.items():
@@ -286,7 +288,7 @@ return broken;
 """
 
 
-@pytest.mark.parametrize("name", ["ja", "en", "sheets"])
+@pytest.mark.parametrize("name", ["ja", "en", "sheets", "round"])
 def test_at_390_px_the_page_is_as_wide_as_the_phone(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
@@ -342,7 +344,7 @@ def _header_words(driver: Any) -> tuple[set[str], set[str], set[str]]:
     return words, labels, {" ".join(c.split()) for c in captions if c}
 
 
-@pytest.mark.parametrize("name", ["ja", "en", "sheets"])
+@pytest.mark.parametrize("name", ["ja", "en", "sheets", "round"])
 def test_the_printed_report_has_page_numbers_and_no_header_alone_at_a_page_foot(
     browser: Any, pages: dict[str, Path], name: str, tmp_path: Path
 ) -> None:
@@ -410,7 +412,7 @@ def _axe(driver: Any) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("phone", [False, True], ids=["laptop", "phone"])
-@pytest.mark.parametrize("name", ["ja", "en", "sheets"])
+@pytest.mark.parametrize("name", ["ja", "en", "sheets", "round"])
 def test_axe_finds_no_serious_or_critical_violation(
     browser: Any, pages: dict[str, Path], name: str, phone: bool
 ) -> None:
@@ -523,12 +525,12 @@ def test_the_report_of_a_round_shows_schedule_status_and_words(round_opened: Any
     assert [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"] == []
     assert driver.find_element(By.ID, "round").is_displayed()
     initiative = driver.find_element(By.ID, "initiative-1-1-3")
-    status = initiative.find_element(By.CSS_SELECTOR, ".schedule .activity")
+    status = initiative.find_element(By.CSS_SELECTOR, ".schedule-status .activity")
     assert status.is_displayed() and status.text.endswith("一部遅れ")
-    schedule = initiative.find_element(By.CSS_SELECTOR, ".schedule").text
+    schedule = initiative.find_element(By.CSS_SELECTOR, ".schedule-status").text
     assert "事業の周知・PRを実施。\nシステムの標準化への対応は次年度に延期。" in schedule
     assert "改善・見直し" in schedule
-    words = initiative.find_element(By.CSS_SELECTOR, "tr.words")
+    words = initiative.find_element(By.CSS_SELECTOR, "#indicator-1-1-3\\.1 .figure-words")
     assert words.is_displayed()
     assert "速報値" in words.text and "電子申請システムの月次集計" in words.text
     free = words.find_element(By.CSS_SELECTOR, ".free")
@@ -542,7 +544,8 @@ def test_the_report_of_a_round_shows_schedule_status_and_words(round_opened: Any
     assert "回答済み" in rows["市民局"] and "未回答" in rows["財政局"]
     assert len(rows) == 24
     not_reported = driver.find_element(By.ID, "initiative-1-1-4")
-    assert "報告なし" in not_reported.find_element(By.CSS_SELECTOR, ".schedule .activity").text
+    activity = not_reported.find_element(By.CSS_SELECTOR, ".schedule-status .activity")
+    assert "報告なし" in activity.text
 
 
 if __name__ == "__main__":  # python tests/test_browser.py OUT.png [ja|en]

@@ -794,9 +794,7 @@ def _tracker_summary(tracker: Tracker, lang: Lang) -> str:
     return say("screen.tracker_head", lang, fy=tracker.fiscal_year, counts=counts)
 
 
-def tracker_lines(
-    tracker: Tracker, lang: Lang | str, *, width: int = DEFAULT_WIDTH
-) -> list[str]:
+def tracker_lines(tracker: Tracker, lang: Lang | str, *, width: int = DEFAULT_WIDTH) -> list[str]:
     """A round's tracker for people: a line of counts, a row per bureau (its return status,
     how many of its indicators and initiatives were reported, refusals, the files), and the
     items still missing, bureau by bureau."""
@@ -839,8 +837,8 @@ def tracker_lines(
             text = f"{bureau_label(b.bureau, lang)}: {' / '.join(said)}"
             lines += wrap_lines(text, width, "  ", "    ")
     if tracker.unattributed:
-        said = say("screen.unattributed", lang, n=len(tracker.unattributed))
-        lines += ["", *wrap_lines(said, width)]
+        unattributed = say("screen.unattributed", lang, n=len(tracker.unattributed))
+        lines += ["", *wrap_lines(unattributed, width)]
     return lines
 
 
