@@ -244,3 +244,30 @@ def test_the_diff_of_two_editions_fits_its_width(
     assert code == 0, err
     assert "1-1-8" in out
     assert max(text.width(line) for line in out.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_screens_of_a_round_fit_their_width(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, columns: int, lang: str
+) -> None:
+    from fukuoka_dx.observations.round_json import write_round_json
+
+    from ._rounds import example_returns, example_round
+
+    round_ = example_round(tmp_path / "returns", PLAN)
+    path = tmp_path / "round.json"
+    path.write_text(write_round_json(round_), "utf-8")
+    returns = example_returns(tmp_path / "again", PLAN, problem=True)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    runs = [
+        ["progress", str(path)],
+        *(["progress", str(path), "--by", by] for by in ("pillar", "promotion-item", "bureau")),
+        ["collect", str(returns), "-o", str(tmp_path / f"r-{lang}-{columns}.json")],
+    ]
+    for args in runs:
+        code, out, err = cli(*args, "--lang", lang)
+        assert code in (0, 2), (args, err)
+        assert out.strip(), args
+        wide = [line for line in out.splitlines() if text.width(line) > columns]
+        assert wide == [], args
