@@ -52,6 +52,7 @@ wheel-test: $(VENV)/.installed-test
 
 data: $(VENV)/.installed
 	$(BIN)/python tools/build_data.py
+	$(BIN)/python tools/gen_plan_reader.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[bench]'

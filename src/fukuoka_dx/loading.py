@@ -19,17 +19,15 @@ import os
 import re
 import threading
 from collections.abc import Iterator
-from importlib import resources
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
+from fukuoka_dx import _plan_reader
 from fukuoka_dx.crosswalk import Crosswalk
 from fukuoka_dx.errors import InvalidValueError, JSONFormatError, UnknownEditionError
 from fukuoka_dx.model import Plan
 from fukuoka_dx.schedule import MissingCell, parse_cell
-from fukuoka_dx.serialization import structure
 from fukuoka_dx.targets import MissingTarget, parse_target
 
 __all__ = [
@@ -43,6 +41,10 @@ __all__ = [
     "reading_problems",
 ]
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_T = TypeVar("_T")
 _FILE: Final = re.compile(r"^plan-(?P<edition>\d{4}-\d{2})\.json$")
 
 
@@ -55,14 +57,33 @@ class PackagedEdition:
     digest: str
 
 
+#: The packaged data, where the package is installed as files (the usual case).
+_DATA: Final = os.path.join(os.path.dirname(__file__), "data")
+
+
+def _data_names() -> list[str]:
+    """The names of the packaged data files. Read with :mod:`os` where the package is files:
+    importing :mod:`importlib.resources` costs a fresh process more than the plan's reading."""
+    if os.path.isdir(_DATA):
+        return os.listdir(_DATA)
+    from importlib import resources  # a package in a zip file, or the like
+
+    return [entry.name for entry in resources.files("fukuoka_dx").joinpath("data").iterdir()]
+
+
+def _data_bytes(name: str) -> bytes:
+    """A packaged data file's bytes (as :func:`_data_names` finds them)."""
+    if os.path.isdir(_DATA):
+        with open(os.path.join(_DATA, name), "rb") as file:
+            return file.read()
+    from importlib import resources
+
+    return resources.files("fukuoka_dx").joinpath("data", name).read_bytes()
+
+
 @functools.cache
 def _edition_ids() -> tuple[str, ...]:
-    found = (
-        m["edition"]
-        for entry in resources.files("fukuoka_dx").joinpath("data").iterdir()
-        if (m := _FILE.match(entry.name))
-    )
-    return tuple(sorted(found))
+    return tuple(sorted(m["edition"] for name in _data_names() if (m := _FILE.match(name))))
 
 
 @functools.cache
@@ -84,22 +105,29 @@ def latest_edition() -> str:
 
 def read_plan_bytes(edition: str | None = None) -> bytes:
     """The packaged JSON of an edition (default: the latest), as stored."""
-    return _resource(edition or latest_edition()).read_bytes()
+    return _edition_bytes(edition or latest_edition())
 
 
-def _resource(edition: str) -> resources.abc.Traversable:
+def _edition_bytes(edition: str) -> bytes:
     if edition not in _edition_ids():
         available = ", ".join(_edition_ids())
         raise UnknownEditionError(
             f"no plan edition {edition!r} in this package; available: {available}"
         )
-    return resources.files("fukuoka_dx").joinpath("data", f"plan-{edition}.json")
+    return _data_bytes(f"plan-{edition}.json")
 
 
 def _load(edition: str) -> Plan:
-    """Build an edition from its packaged JSON (uncached: :func:`load_plan` keeps it)."""
-    data = json.loads(_resource(edition).read_bytes())
-    return structure(data, Plan, what=f"packaged plan edition {edition}")
+    """Build an edition from its packaged JSON (uncached: :func:`load_plan` keeps it).
+
+    The packaged data is read by code made from the model at build time
+    (:mod:`fukuoka_dx._plan_reader`), which spares a fresh process the general reader's
+    import and set-up; should it fail, the general reader reads it and says why."""
+    data = json.loads(_edition_bytes(edition))
+    try:
+        return _plan_reader.read_plan(data)
+    except Exception:  # not reached for packaged data the build checked
+        return _structure(data, Plan, what=f"packaged plan edition {edition}")
 
 
 #: Held while an edition is first built, so that threads asking at once get one plan object.
@@ -141,9 +169,11 @@ def load_plan_file(path: File, *, override: bool = False) -> Plan:
     data, is refused: a user edition never stands in for a packaged one silently. With
     ``override=True`` it is read all the same; :func:`load_plan` still gives the packaged one.
     """
+    from pathlib import Path
+
     p = Path(path)
     what = f"plan edition {p}"
-    plan = structure(_read_json(p, what), Plan, what=what)
+    plan = _structure(_read_json(p, what), Plan, what=what)
     problems = reading_problems(plan)
     if problems:
         raise JSONFormatError(f"cannot read {what}", [f"{m} @ $.{at}" for at, m in problems])
@@ -162,9 +192,11 @@ def load_plan_file(path: File, *, override: bool = False) -> Plan:
 def read_crosswalk(path: File) -> Crosswalk:
     """A crosswalk from its JSON file (see :mod:`fukuoka_dx.crosswalk` for the form); each
     problem is reported with its JSON path."""
+    from pathlib import Path
+
     p = Path(path)
     what = f"crosswalk {p}"
-    return structure(_read_json(p, what), Crosswalk, what=what)
+    return _structure(_read_json(p, what), Crosswalk, what=what)
 
 
 def reading_problems(plan: Plan) -> list[tuple[str, str]]:
@@ -211,6 +243,13 @@ def _disagreement(given: Any, read: Any) -> str:
     said = ", ".join(f"{n} {getattr(read, n)!r}" for n in fields)
     gave = ", ".join(f"{n} {getattr(given, n)!r}" for n in fields)
     return f"the text {given.text!r} reads as {said}, but the cell gives {gave}"
+
+
+def _structure(data: object, cls: type[_T], *, what: str) -> _T:
+    """The general reader (cattrs), imported on first use: a packaged plan does not need it."""
+    from fukuoka_dx.serialization import structure
+
+    return structure(data, cls, what=what)
 
 
 # -- strict JSON ------------------------------------------------------------------------------

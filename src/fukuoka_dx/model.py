@@ -24,7 +24,6 @@ from fukuoka_dx.crosswalk import Crosswalk, FateKind, Level
 from fukuoka_dx.errors import InvalidValueError, NotFoundError
 from fukuoka_dx.fiscal_calendar import FiscalYear, YearMonth, as_fiscal_year
 from fukuoka_dx.schedule import Schedule
-from fukuoka_dx.serialization import canonical_json
 from fukuoka_dx.targets import (
     Direction,
     MilestoneTarget,
@@ -775,6 +774,8 @@ class Plan:
     def digest(self) -> str:
         """SHA-256 (hex) of the plan's canonical JSON: pin it to detect any data change."""
         import hashlib  # on first use: loading a plan does not need it
+
+        from fukuoka_dx.serialization import canonical_json  # cattrs: slow to import
 
         return hashlib.sha256(canonical_json(self).encode("utf-8")).hexdigest()
 
