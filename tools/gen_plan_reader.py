@@ -37,9 +37,19 @@ validators still run. Anything else, or anything this cannot read, goes to the g
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 '''
+
+
+#: Classes of which a plan holds many equal values (a bureau per initiative, the same cell
+#: text in many rows): read once per plan and shared, as frozen values can be.
+_SHARED = frozenset({"Bureau", "ActivityCell", "CarryCell", "EmptyCell", "MarkerCell"})
+
+
+#: An enum's members by value (what ``Enum(value)`` looks up, without the call).
+_BY_VALUE = "_value2member_map_"
 
 
 class _Writer:
@@ -48,6 +58,7 @@ class _Writer:
     def __init__(self) -> None:
         self.imports: dict[str, set[str]] = {}
         self.functions: dict[Any, tuple[str, list[str]]] = {}
+        self.enums: set[str] = set()
 
     def name_of(self, cls: type) -> str:
         self.imports.setdefault(cls.__module__, set()).add(cls.__name__)
@@ -79,7 +90,9 @@ class _Writer:
                 return f"tuple({src})"
             return f"tuple([{self.expr(args[0], '_e')} for _e in {src}])"
         if isinstance(type_, type) and issubclass(type_, enum.Enum):
-            return f"{self.name_of(type_)}({src})"
+            name = self.name_of(type_)
+            self.enums.add(name)
+            return f"_{name.upper()}[{src}]"
         if isinstance(type_, type) and (attrs.has(type_) or has_own_form(type_)):
             return f"{self.function(type_)}({src})"
         raise TypeError(f"no reading for {type_!r}")
@@ -115,7 +128,19 @@ class _Writer:
             if not f.init or f.metadata.get("json") is False:
                 continue
             args.append(f"{f.alias}={self.expr(hints[f.name], f'd[{f.name!r}]')}")
-        body = [f"def {name}(d: Any) -> Any:", f"    return {cname}({', '.join(args)})"]
+        made = f"{cname}({', '.join(args)})"
+        body = [f"def {name}(d: Any) -> Any:"]
+        if cls.__name__ in _SHARED:  # many equal values: one object for each, in one plan
+            keys = ", ".join(f"d[{f.name!r}]" for f in attrs.fields(cls) if f.init)
+            body += [
+                f"    key = ({cname!r}, {keys})",
+                "    value = _SEEN.get(key)",
+                "    if value is None:",
+                f"        value = _SEEN[key] = {made}",
+                "    return value",
+            ]
+        else:
+            body += [f"    return {made}"]
         self.functions[type_] = (name, body)
         return name
 
@@ -131,14 +156,21 @@ def generate() -> str:
         "",
         '__all__ = ["read_plan"]',
         "",
-        "_YEARS: dict[int, FiscalYear] = {}",
+        "#: The values read so far in the plan being read, shared (emptied after each plan).",
+        "_SEEN: dict[Any, Any] = {}",
+        "_READING = threading.Lock()",
+        *(
+            f"_{e.upper()}: dict[Any, {e}] = {e}.{_BY_VALUE}  # type: ignore[assignment]"
+            for e in sorted(w.enums)
+        ),
         "",
         "",
         "def _fiscal_year(v: int) -> FiscalYear:",
         "    # one object per year: the plan holds a thousand, of a handful of years",
-        "    fy = _YEARS.get(v)",
+        "    key = ('FiscalYear', v)",
+        "    fy = _SEEN.get(key)",
         "    if fy is None:",
-        "        fy = _YEARS[v] = FiscalYear(v)",
+        "        fy = _SEEN[key] = FiscalYear(v)",
         "    return fy",
         "",
         "",
@@ -150,8 +182,9 @@ def generate() -> str:
     for _type, (_name, body) in reversed(list(w.functions.items())):
         lines += ["", "", *body]
     lines += ["", "", "def read_plan(data: Any) -> Plan:"]
-    lines += ['    """A packaged plan from its JSON."""', "    plan: Plan = _Plan(data)"]
-    lines += ["    return plan", ""]
+    lines += ['    """A packaged plan from its JSON."""', "    with _READING:"]
+    lines += ["        try:", "            plan: Plan = _Plan(data)", "        finally:"]
+    lines += ["            _SEEN.clear()", "    return plan", ""]
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ validators still run. Anything else, or anything this cannot read, goes to the g
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 
@@ -18,14 +19,24 @@ from fukuoka_dx.targets import CarryForwardTarget, CompositePart, CompositeTarge
 
 __all__ = ["read_plan"]
 
-_YEARS: dict[int, FiscalYear] = {}
+#: The values read so far in the plan being read, shared (emptied after each plan).
+_SEEN: dict[Any, Any] = {}
+_READING = threading.Lock()
+_BLOCKFIELD: dict[Any, BlockField] = BlockField._value2member_map_  # type: ignore[assignment]
+_BUREAUKIND: dict[Any, BureauKind] = BureauKind._value2member_map_  # type: ignore[assignment]
+_DIRECTION: dict[Any, Direction] = Direction._value2member_map_  # type: ignore[assignment]
+_INDICATORSTATUS: dict[Any, IndicatorStatus] = IndicatorStatus._value2member_map_  # type: ignore[assignment]
+_MARKER: dict[Any, Marker] = Marker._value2member_map_  # type: ignore[assignment]
+_POSITION: dict[Any, Position] = Position._value2member_map_  # type: ignore[assignment]
+_QUALIFIER: dict[Any, Qualifier] = Qualifier._value2member_map_  # type: ignore[assignment]
 
 
 def _fiscal_year(v: int) -> FiscalYear:
     # one object per year: the plan holds a thousand, of a handful of years
-    fy = _YEARS.get(v)
+    key = ('FiscalYear', v)
+    fy = _SEEN.get(key)
     if fy is None:
-        fy = _YEARS[v] = FiscalYear(v)
+        fy = _SEEN[key] = FiscalYear(v)
     return fy
 
 
@@ -63,7 +74,7 @@ def _Crosswalk(d: Any) -> Any:
 
 
 def _Ambiguity(d: Any) -> Any:
-    return Ambiguity(field=BlockField(d['field']), line=d['line'], cited=d['cited'], reading=d['reading'], alternative=d['alternative'], evidence=d['evidence'], resolved=d['resolved'], row=d['row'])
+    return Ambiguity(field=_BLOCKFIELD[d['field']], line=d['line'], cited=d['cited'], reading=d['reading'], alternative=d['alternative'], evidence=d['evidence'], resolved=d['resolved'], row=d['row'])
 
 
 def _MissingTarget(d: Any) -> Any:
@@ -111,7 +122,7 @@ def _MaintainTarget(d: Any) -> Any:
 
 
 def _DirectionTarget(d: Any) -> Any:
-    return DirectionTarget(text=d['text'], direction=Direction(d['direction']))
+    return DirectionTarget(text=d['text'], direction=_DIRECTION[d['direction']])
 
 
 def _RelativeTarget(d: Any) -> Any:
@@ -130,7 +141,7 @@ def _NumberTarget_or_RelativeTarget_13(d: Any) -> Any:
 
 
 def _Indicator(d: Any) -> Any:
-    return Indicator(id=d['id'], name=d['name'], unit=d['unit'], qualifiers=tuple([Qualifier(_e) for _e in d['qualifiers']]), direction=Direction(d['direction']), baseline_fy=_fiscal_year(d['baseline_fy']), baseline=_NumberTarget_or_RelativeTarget_13(d['baseline']), midterm_fy=_fiscal_year(d['midterm_fy']), midterm=_NumberTarget_or_RelativeTarget_13(d['midterm']), final_fy=_fiscal_year(d['final_fy']), final=_NumberTarget_or_RelativeTarget_13(d['final']), position=(None if d['position'] is None else Position(d['position'])), baseline_comparable=d['baseline_comparable'], baseline_note=d['baseline_note'], name_en=d['name_en'], unit_en=d['unit_en'])
+    return Indicator(id=d['id'], name=d['name'], unit=d['unit'], qualifiers=tuple([_QUALIFIER[_e] for _e in d['qualifiers']]), direction=_DIRECTION[d['direction']], baseline_fy=_fiscal_year(d['baseline_fy']), baseline=_NumberTarget_or_RelativeTarget_13(d['baseline']), midterm_fy=_fiscal_year(d['midterm_fy']), midterm=_NumberTarget_or_RelativeTarget_13(d['midterm']), final_fy=_fiscal_year(d['final_fy']), final=_NumberTarget_or_RelativeTarget_13(d['final']), position=(None if d['position'] is None else _POSITION[d['position']]), baseline_comparable=d['baseline_comparable'], baseline_note=d['baseline_note'], name_en=d['name_en'], unit_en=d['unit_en'])
 
 
 def _MissingCell(d: Any) -> Any:
@@ -142,19 +153,35 @@ def _QuantityCell(d: Any) -> Any:
 
 
 def _MarkerCell(d: Any) -> Any:
-    return MarkerCell(text=d['text'], marker=Marker(d['marker']))
+    key = ('MarkerCell', d['text'], d['marker'])
+    value = _SEEN.get(key)
+    if value is None:
+        value = _SEEN[key] = MarkerCell(text=d['text'], marker=_MARKER[d['marker']])
+    return value
 
 
 def _EmptyCell(d: Any) -> Any:
-    return EmptyCell(text=d['text'])
+    key = ('EmptyCell', d['text'])
+    value = _SEEN.get(key)
+    if value is None:
+        value = _SEEN[key] = EmptyCell(text=d['text'])
+    return value
 
 
 def _CarryCell(d: Any) -> Any:
-    return CarryCell(text=d['text'])
+    key = ('CarryCell', d['text'])
+    value = _SEEN.get(key)
+    if value is None:
+        value = _SEEN[key] = CarryCell(text=d['text'])
+    return value
 
 
 def _ActivityCell(d: Any) -> Any:
-    return ActivityCell(text=d['text'])
+    key = ('ActivityCell', d['text'])
+    value = _SEEN.get(key)
+    if value is None:
+        value = _SEEN[key] = ActivityCell(text=d['text'])
+    return value
 
 
 _ACTIVITYCELL_OR_CARRYCELL_6_KINDS: dict[str, Any] = {'activity': _ActivityCell, 'carry': _CarryCell, 'empty': _EmptyCell, 'marker': _MarkerCell, 'quantity': _QuantityCell, 'missing': _MissingCell}
@@ -173,11 +200,15 @@ def _Schedule(d: Any) -> Any:
 
 
 def _Initiative(d: Any) -> Any:
-    return Initiative(id=d['id'], title=d['title'], page=d['page'], bureau=_Bureau(d['bureau']), description=tuple(d['description']), notes=tuple(d['notes']), schedule=_Schedule(d['schedule']), indicator_status=IndicatorStatus(d['indicator_status']), indicators=tuple([_Indicator(_e) for _e in d['indicators']]), indicator_note=d['indicator_note'], reposts=d['reposts'], repairs=tuple([_Repair(_e) for _e in d['repairs']]), title_en=d['title_en'], ambiguities=tuple([_Ambiguity(_e) for _e in d['ambiguities']]))
+    return Initiative(id=d['id'], title=d['title'], page=d['page'], bureau=_Bureau(d['bureau']), description=tuple(d['description']), notes=tuple(d['notes']), schedule=_Schedule(d['schedule']), indicator_status=_INDICATORSTATUS[d['indicator_status']], indicators=tuple([_Indicator(_e) for _e in d['indicators']]), indicator_note=d['indicator_note'], reposts=d['reposts'], repairs=tuple([_Repair(_e) for _e in d['repairs']]), title_en=d['title_en'], ambiguities=tuple([_Ambiguity(_e) for _e in d['ambiguities']]))
 
 
 def _Bureau(d: Any) -> Any:
-    return Bureau(name_ja=d['name_ja'], name_en=d['name_en'], kind=BureauKind(d['kind']), ward=d['ward'])
+    key = ('Bureau', d['name_ja'], d['name_en'], d['kind'], d['ward'])
+    value = _SEEN.get(key)
+    if value is None:
+        value = _SEEN[key] = Bureau(name_ja=d['name_ja'], name_en=d['name_en'], kind=_BUREAUKIND[d['kind']], ward=d['ward'])
+    return value
 
 
 def _Repair(d: Any) -> Any:
@@ -202,5 +233,9 @@ def _Plan(d: Any) -> Any:
 
 def read_plan(data: Any) -> Plan:
     """A packaged plan from its JSON."""
-    plan: Plan = _Plan(data)
+    with _READING:
+        try:
+            plan: Plan = _Plan(data)
+        finally:
+            _SEEN.clear()
     return plan
