@@ -18,7 +18,15 @@ from fukuoka_dx import strategies as fst
 from fukuoka_dx.crosswalk import Crosswalk, Level, Merged, OneToOne, Retired, Split
 from fukuoka_dx.diff import ChangeKind, PlanDiff
 from fukuoka_dx.errors import InvalidValueError
-from fukuoka_dx.model import Bureau, BureauKind, Indicator, IndicatorStatus, Initiative, Plan
+from fukuoka_dx.model import (
+    BlockField,
+    Bureau,
+    BureauKind,
+    Indicator,
+    IndicatorStatus,
+    Initiative,
+    Plan,
+)
 from fukuoka_dx.report.diff import DIFF_COLUMNS, diff_csv, diff_html, diff_text, render_diff
 from fukuoka_dx.schedule import ActivityCell, CarryCell, ScheduleRow
 from fukuoka_dx.serialization import from_json, to_json
@@ -291,8 +299,10 @@ def op_remove_indicator(d: Draft, data: st.DataObject) -> None:
     ini = d.initiatives[n]
     if len(ini.indicators) < 2 or orig in d.grown:
         return
-    d.grown.add(orig)
     k = len(ini.indicators) - 1
+    if any(a.field is BlockField.INDICATORS and (a.row or 0) > k for a in ini.ambiguities):
+        return  # an ambiguity names that indicator's row: the copy could not be a plan
+    d.grown.add(orig)
     d.removed.add((Level.INDICATOR, d.original[orig].indicators[k].id))
     d.initiatives[n] = attrs.evolve(ini, indicators=ini.indicators[:-1])
 
