@@ -134,10 +134,7 @@ class _Writer:
             keys = ", ".join(f"d[{f.name!r}]" for f in attrs.fields(cls) if f.init)
             body += [
                 f"    key = ({cname!r}, {keys})",
-                "    value = _SEEN.get(key)",
-                "    if value is None:",
-                f"        value = _SEEN[key] = {made}",
-                "    return value",
+                f"    return _SEEN.get(key) or _seen(key, {made})",
             ]
         else:
             body += [f"    return {made}"]
@@ -165,12 +162,15 @@ def generate() -> str:
         ),
         "",
         "",
+        "def _seen(key: Any, value: Any) -> Any:",
+        "    _SEEN[key] = value",
+        "    return value",
+        "",
+        "",
         "def _fiscal_year(v: int) -> FiscalYear:",
         "    # one object per year: the plan holds a thousand, of a handful of years",
         "    key = ('FiscalYear', v)",
-        "    fy = _SEEN.get(key)",
-        "    if fy is None:",
-        "        fy = _SEEN[key] = FiscalYear(v)",
+        "    fy: FiscalYear = _SEEN.get(key) or _seen(key, FiscalYear(v))",
         "    return fy",
         "",
         "",

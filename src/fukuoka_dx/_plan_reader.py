@@ -31,12 +31,15 @@ _POSITION: dict[Any, Position] = Position._value2member_map_  # type: ignore[ass
 _QUALIFIER: dict[Any, Qualifier] = Qualifier._value2member_map_  # type: ignore[assignment]
 
 
+def _seen(key: Any, value: Any) -> Any:
+    _SEEN[key] = value
+    return value
+
+
 def _fiscal_year(v: int) -> FiscalYear:
     # one object per year: the plan holds a thousand, of a handful of years
     key = ('FiscalYear', v)
-    fy = _SEEN.get(key)
-    if fy is None:
-        fy = _SEEN[key] = FiscalYear(v)
+    fy: FiscalYear = _SEEN.get(key) or _seen(key, FiscalYear(v))
     return fy
 
 
@@ -154,34 +157,22 @@ def _QuantityCell(d: Any) -> Any:
 
 def _MarkerCell(d: Any) -> Any:
     key = ('MarkerCell', d['text'], d['marker'])
-    value = _SEEN.get(key)
-    if value is None:
-        value = _SEEN[key] = MarkerCell(text=d['text'], marker=_MARKER[d['marker']])
-    return value
+    return _SEEN.get(key) or _seen(key, MarkerCell(text=d['text'], marker=_MARKER[d['marker']]))
 
 
 def _EmptyCell(d: Any) -> Any:
     key = ('EmptyCell', d['text'])
-    value = _SEEN.get(key)
-    if value is None:
-        value = _SEEN[key] = EmptyCell(text=d['text'])
-    return value
+    return _SEEN.get(key) or _seen(key, EmptyCell(text=d['text']))
 
 
 def _CarryCell(d: Any) -> Any:
     key = ('CarryCell', d['text'])
-    value = _SEEN.get(key)
-    if value is None:
-        value = _SEEN[key] = CarryCell(text=d['text'])
-    return value
+    return _SEEN.get(key) or _seen(key, CarryCell(text=d['text']))
 
 
 def _ActivityCell(d: Any) -> Any:
     key = ('ActivityCell', d['text'])
-    value = _SEEN.get(key)
-    if value is None:
-        value = _SEEN[key] = ActivityCell(text=d['text'])
-    return value
+    return _SEEN.get(key) or _seen(key, ActivityCell(text=d['text']))
 
 
 _ACTIVITYCELL_OR_CARRYCELL_6_KINDS: dict[str, Any] = {'activity': _ActivityCell, 'carry': _CarryCell, 'empty': _EmptyCell, 'marker': _MarkerCell, 'quantity': _QuantityCell, 'missing': _MissingCell}
@@ -205,10 +196,7 @@ def _Initiative(d: Any) -> Any:
 
 def _Bureau(d: Any) -> Any:
     key = ('Bureau', d['name_ja'], d['name_en'], d['kind'], d['ward'])
-    value = _SEEN.get(key)
-    if value is None:
-        value = _SEEN[key] = Bureau(name_ja=d['name_ja'], name_en=d['name_en'], kind=_BUREAUKIND[d['kind']], ward=d['ward'])
-    return value
+    return _SEEN.get(key) or _seen(key, Bureau(name_ja=d['name_ja'], name_en=d['name_en'], kind=_BUREAUKIND[d['kind']], ward=d['ward']))
 
 
 def _Repair(d: Any) -> Any:
