@@ -24,12 +24,10 @@ page numbers in the footer.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
-from fukuoka_dx._optional import require_openpyxl
 from fukuoka_dx._version import __version__
 from fukuoka_dx.errors import InvalidValueError
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_fiscal_year
@@ -67,8 +65,11 @@ from fukuoka_dx.report.labels import (
 from fukuoka_dx.report.results import Level, ResultRow, result_table, rollups, rounded
 from fukuoka_dx.report.rounds import figure_words, schedule_table, tracker_people_rows
 from fukuoka_dx.report.sheets import CHECKED_RULES as _CHECKED
+from fukuoka_dx.report.sheets import header_row as _header_row
+from fukuoka_dx.report.sheets import new_workbook as _new_workbook
 from fukuoka_dx.report.sheets import value_hint as _value_hint
 from fukuoka_dx.report.sheets import value_validation as _validation
+from fukuoka_dx.report.sheets import workbook_bytes as _bytes
 from fukuoka_dx.report.text import width as text_width
 from fukuoka_dx.targets import NumberTarget, Target
 from fukuoka_dx.words import CATALOGUE, Lang, as_lang, say
@@ -98,7 +99,6 @@ RESULT_SHEETS: Final[Mapping[str, tuple[str, str]]] = {
     for key in ("indicators", *(level.value for level in Level), "about")
 }
 
-_HEADER_FILL: Final = "D9D9D9"
 _INPUT_FILL: Final = "FFF2CC"
 _DATE_FORMAT: Final = "yyyy-mm-dd"
 _PERCENT_FORMAT: Final = "0.0%"
@@ -109,36 +109,6 @@ _TEXT_FORMAT: Final = "@"
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang is Lang.JA else pair[1]
-
-
-def _new_workbook() -> Workbook:
-    require_openpyxl()
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    wb.remove(wb.worksheets[0])
-    wb.properties.creator = f"fukuoka-dx {__version__}"
-    return wb
-
-
-def _bytes(wb: Workbook) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def _header_row(ws: Worksheet, headers: Sequence[str], widths: Sequence[float]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    ws.append(list(headers))
-    fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = fill
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
 
 
 def _print_setup(ws: Worksheet, title: str) -> None:
