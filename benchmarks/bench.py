@@ -1,24 +1,26 @@
 """Benchmarks: print timings as ratios against yardsticks measured in the same run
-(``make bench``; not a test).
+(``make bench``; not a test), and at the end each goal with its measure and whether it is met
+(see ``benchmarks/README.md``):
 
 - the first answer of a fresh process (``import fukuoka_dx``, ``load_plan().initiative()``)
   against pycountry's (``countries.get`` + ``subdivisions.get``), both whole processes run in
-  turns (goal: at most 1.3x; needs the ``bench`` extra)
-- cold ``load_plan()`` against ``json.loads`` of the same bytes (goal: at most 3x)
-- a cached ``load_plan()`` call (goal: under 1 us)
-- ``import fukuoka_dx`` against importing attrs, cattrs and pendulum alone (goal: +10 ms)
-- assessing the whole plan with 1, 10 and 100 observations per indicator (goal: linear)
+  turns (goal: at most 1.0x; needs the ``bench`` extra)
+- the first ``load_plan()`` of a fresh process against ``json.loads`` of the same bytes in
+  that process (goal: at most 5x), and a cold ``load_plan()`` again in a warm process
+  (goal: at most 2x); a cached ``load_plan()`` call
+- ``import fukuoka_dx`` against importing attrs and cattrs alone (goal: at most +10 ms)
+- assessing the whole plan with 1, 10 and 100 observations per indicator, and a full round
+  (``round_assess.py``; goal: at most 50 ms)
 - diffing the plan against a changed copy (one initiative renumbered through a crosswalk, a
   target in every tenth indicator, a schedule cell in every tenth initiative) against writing
-  the plan's canonical JSON once, which the digest of either side costs (goal: at most 1x)
+  the plan's canonical JSON once, which the digest of either side costs
 - reading observations, time and memory per 10,000 rows: a CSV file against a plain reader
   of the same text that checks nothing (the csv module, ``float`` and ``date.fromisoformat``),
   and a workbook (in openpyxl's read-only mode, as the reader reads it) against openpyxl
   reading the same cells in that mode (needs the ``excel`` extra)
-
 - collecting a reporting round: the 24 packets of a year, every cell filled in (each
   indicator's figure and words, each initiative's status and words), against openpyxl
-  reading the same files' cells in read-only mode (goal: at most 5x; needs the ``excel``
+  reading the same files' cells in read-only mode (goal: at most 1.5x; needs the ``excel``
   extra)
 
 ``python benchmarks/bench.py reading`` and ``python benchmarks/bench.py rounds`` run those
