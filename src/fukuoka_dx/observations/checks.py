@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
+import pendulum
+
 from fukuoka_dx.errors import (
     InputProblem,
     InputTypeError,
@@ -27,11 +29,18 @@ from fukuoka_dx.errors import (
     ObservationsError,
 )
 from fukuoka_dx.fiscal_calendar import FiscalYear
-from fukuoka_dx.model import Plan
-from fukuoka_dx.observations.values import Observation, check_value, value_text
+from fukuoka_dx.model import Indicator, Plan
+from fukuoka_dx.observations.values import (
+    Observation,
+    ValueRule,
+    check_value_by_rule,
+    value_rule,
+    value_text,
+)
 
 __all__ = [
     "AS_OF_GRACE_YEARS",
+    "ObservationChecker",
     "as_of_problem",
     "check_observations",
     "conflicts",
@@ -112,7 +121,7 @@ def observation_problems(
         problems.append(InputProblem(location, "as_of", text, why))
     if indicator is not None:
         try:
-            check_value(o.value, indicator)
+            check_value_by_rule(o.value, indicator, value_rule(indicator))
         except InvalidValueError as exc:
             text = shown.get("value", value_text(o.value))
             problems.append(InputProblem(location, "value", text, str(exc)))
@@ -199,15 +208,88 @@ def _location(n: int, o: Observation) -> str:
     return f"observation {n} ({o.indicator_id}, {o.fiscal_year.label_ja})"
 
 
-def check_observations(plan: Plan, observations: Iterable[Observation]) -> tuple[Observation, ...]:
+class ObservationChecker:
+    """The checks of :func:`observation_problems` and :func:`conflicts` for many observations
+    of one plan, with what they look up worked out once: the indicators by id, their value
+    rules, the years observations may have and the days each year's as-of dates may take.
+
+    :meth:`fits` says whether an observation has no problem at all (the same answer as
+    ``not observation_problems(...)``); where it has one, the problems are said by
+    :func:`observation_problems` itself, so that they read the same whichever way in."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.years = observation_years(plan)
+        self._rules: dict[str, ValueRule] = {}
+        self._days: dict[FiscalYear, tuple[pendulum.Date, pendulum.Date]] = {}
+
+    def rule(self, indicator: Indicator) -> ValueRule:
+        """The value rule of one of the plan's indicators, worked out once."""
+        rule = self._rules.get(indicator.id)
+        if rule is None:
+            rule = self._rules[indicator.id] = value_rule(indicator)
+        return rule
+
+    def fits(self, observation: Observation) -> bool:
+        """Whether ``observation`` fits the plan: :func:`observation_problems` finds nothing."""
+        o, plan = observation, self.plan
+        if (o.edition is not None and o.edition != plan.edition) or (
+            o.digest is not None and o.digest != plan.digest
+        ):
+            return False
+        try:
+            indicator = plan.indicator(o.indicator_id)
+        except NotFoundError:
+            return False
+        fy = o.fiscal_year
+        first, last = self.years
+        if not first <= fy <= last:
+            return False
+        if o.as_of is not None:
+            days = self._days.get(fy)
+            if days is None:
+                days = self._days[fy] = (fy.start, (fy + AS_OF_GRACE_YEARS).end)
+            start, end = days
+            if not start <= o.as_of <= end:
+                return False
+        try:
+            check_value_by_rule(o.value, indicator, self.rule(indicator))
+        except InvalidValueError:
+            return False
+        return True
+
+
+def _any_conflict(observations: Sequence[Observation]) -> bool:
+    """Whether :func:`conflicts` would find any: two different values for one key, the
+    later one against the first one given."""
+    seen: dict[tuple[str, FiscalYear, object], Observation] = {}
+    for o in observations:
+        key = (o.indicator_id, o.fiscal_year, o.date)
+        first = seen.setdefault(key, o)
+        if first is not o and first.value != o.value:
+            return True
+    return False
+
+
+def check_observations(
+    plan: Plan, observations: Iterable[Observation], checker: ObservationChecker | None = None
+) -> tuple[Observation, ...]:
     """The observations, checked against ``plan`` as a file would be; with problems, raises
-    :class:`~fukuoka_dx.errors.ObservationsError` listing every one (numbered from 1)."""
+    :class:`~fukuoka_dx.errors.ObservationsError` listing every one (numbered from 1).
+
+    Each observation is checked once (by ``checker``, the plan's, where the caller has it);
+    where any has a problem, the problems are listed as :func:`observation_problems` and
+    :func:`conflicts` word them."""
     given = tuple(observations)
     for o in given:
         if not isinstance(o, Observation):
             raise InputTypeError(f"expected Observation values, got {type(o).__name__}: {o!r}")
+    checker = checker or ObservationChecker(plan)
+    fits = checker.fits
+    if all(fits(o) for o in given) and not _any_conflict(given):
+        return given
     locations = [_location(n, o) for n, o in enumerate(given, 1)]
-    years = observation_years(plan)
+    years = checker.years
     problems = [
         p
         for loc, o in zip(locations, given, strict=True)

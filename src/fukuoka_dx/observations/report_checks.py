@@ -147,6 +147,17 @@ def report_conflicts(reports: Sequence[Report], locations: Sequence[str]) -> lis
     return problems
 
 
+def _any_conflict(reports: Sequence[Report]) -> bool:
+    """Whether :func:`report_conflicts` would find any: a report of one kind, item and year
+    different from the first one given."""
+    seen: dict[object, Report] = {}
+    for report in reports:
+        first = seen.setdefault((type(report), report.key), report)
+        if first is not report and first != report:
+            return True
+    return False
+
+
 def _subject(report: Report) -> str:
     return report.initiative_id if isinstance(report, ActivityReport) else report.subject_id
 
@@ -165,8 +176,11 @@ def check_reports(plan: Plan, reports: Iterable[Report]) -> tuple[Report, ...]:
             raise TypeError(
                 f"expected ActivityReport or narrative values, got {type(r).__name__}: {r!r}"
             )
-    locations = [_location(n, r) for n, r in enumerate(given, 1)]
     years = observation_years(plan)
+    # each report checked once; the places are written out only for problems to list
+    if not any(report_problems(plan, r, "", years) for r in given) and not _any_conflict(given):
+        return given
+    locations = [_location(n, r) for n, r in enumerate(given, 1)]
     problems = [
         p
         for loc, r in zip(locations, given, strict=True)

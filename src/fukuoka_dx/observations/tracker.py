@@ -20,7 +20,13 @@ import attrs
 from fukuoka_dx.errors import NotFoundError
 from fukuoka_dx.fiscal_calendar import FiscalYear
 from fukuoka_dx.model import Bureau, Plan
-from fukuoka_dx.observations.round import RecordKind, Refusal, ReportingRound, ReturnedFile
+from fukuoka_dx.observations.round import (
+    Provenance,
+    RecordKind,
+    Refusal,
+    ReportingRound,
+    ReturnedFile,
+)
 
 __all__ = [
     "RETURN_COLUMNS",
@@ -155,20 +161,28 @@ def track(plan: Plan, round_: ReportingRound) -> Tracker:
     observed = {o.indicator_id for o in round_.observations if o.fiscal_year == fy}
     reported = {a.initiative_id for a in round_.activity_reports if a.fiscal_year == fy}
     worded = {n.subject_id for n in round_.narratives if n.fiscal_year == fy}
+    # every place of a record of the year, in the round's order (as ``round_.places`` gives)
+    placed: dict[tuple[RecordKind, str], list[Provenance]] = {}
+    for p in round_.provenance:
+        if p.fiscal_year == fy:
+            placed.setdefault((p.record, p.id), []).append(p)
     items: list[ItemReturn] = []
     for ini in plan.initiatives:
         status = _status(ini.id, ini.reposts, reported)
-        places = tuple(p.where() for p in round_.places(RecordKind.ACTIVITY, ini.id))
+        places = tuple(p.where() for p in placed.get((RecordKind.ACTIVITY, ini.id), ()))
         items.append(
             ItemReturn(ItemKind.INITIATIVE, ini.id, ini.bureau, status, ini.id in worded, places)
         )
         for ind in ini.indicators:
             original = f"{ini.reposts}.{ind.number}" if ini.reposts else None
             status = _status(ind.id, original, observed)
-            places = tuple(p.where() for p in round_.places(RecordKind.OBSERVATION, ind.id))
+            places = tuple(p.where() for p in placed.get((RecordKind.OBSERVATION, ind.id), ()))
             items.append(
                 ItemReturn(ItemKind.INDICATOR, ind.id, ini.bureau, status, ind.id in worded, places)
             )
+    of_bureau: dict[Bureau, list[ItemReturn]] = {}
+    for item in items:
+        of_bureau.setdefault(item.bureau, []).append(item)
     given = {p.file for p in round_.provenance} | {f.path for f in round_.files if f.refused}
     bureaus = []
     for b in plan.bureaus:
@@ -179,7 +193,7 @@ def track(plan: Plan, round_: ReportingRound) -> Tracker:
             for r in f.refused
             if r.bureau == b.name_ja or (r.bureau is None and f.bureau == b.name_ja)
         )
-        mine = [i for i in items if i.bureau == b]
+        mine = of_bureau.get(b, [])
         indicators = [i for i in mine if i.kind is ItemKind.INDICATOR]
         initiatives = [i for i in mine if i.kind is ItemKind.INITIATIVE]
         if not any(f.path in given for f in files):  # no file, or nothing in it

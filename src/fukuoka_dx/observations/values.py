@@ -55,6 +55,7 @@ __all__ = [
     "ValueRule",
     "ValueRuleKind",
     "check_value",
+    "check_value_by_rule",
     "parse_value",
     "read_value",
     "value_rule",
@@ -525,27 +526,33 @@ def check_value(value: ObservedValue, indicator: Indicator) -> None:
     parts, a change only where a target is one), and a figure's range (0 to 100 for a
     percentage, never negative for a count). Raises
     :class:`~fukuoka_dx.errors.InvalidValueError` saying what the indicator expects."""
-    stages = indicator.stages
-    composite = _composite_target(indicator)
-    if stages:
-        if not isinstance(value, Stage) or value.text not in stages:
+    check_value_by_rule(value, indicator, value_rule(indicator))
+
+
+def check_value_by_rule(value: ObservedValue, indicator: Indicator, rule: ValueRule) -> None:
+    """:func:`check_value` with the indicator's :func:`value_rule` worked out already, as a
+    check of many observations has it (once per indicator)."""
+    kind = rule.kind
+    if kind is ValueRuleKind.STAGE:
+        if not isinstance(value, Stage) or value.text not in rule.stages:
             raise InvalidValueError(
-                f"{indicator.id} is measured in stages: expected one of {', '.join(stages)}"
+                f"{indicator.id} is measured in stages: expected one of {', '.join(rule.stages)}"
             )
         return
-    if composite is not None:
-        want = [p.label for p in composite.parts]
+    if kind is ValueRuleKind.PARTS:
+        want = list(rule.parts)
         if not isinstance(value, CompositeValue):
             labels = " ".join(f"{label}N" for label in want)
             raise InvalidValueError(f"{indicator.id} has labelled parts: expected e.g. {labels!r}")
         got = [p.label for p in value.parts]
         if sorted(want) != sorted(got):
             raise InvalidValueError(f"{indicator.id} has parts {want}, the value gives {got}")
+        low, high = _figure_range(indicator)
         for p in value.parts:
-            _check_figure(p.value, indicator, p.label)
+            _check_figure(p.value, indicator, low, high, p.label)
         return
     if isinstance(value, RelativeChange):
-        if not _has_relative_target(indicator):
+        if kind is not ValueRuleKind.CHANGE:
             raise InvalidValueError(
                 f"{indicator.id} has no relative target (such as 20%減): give the figure itself"
             )
@@ -556,20 +563,26 @@ def check_value(value: ObservedValue, indicator: Indicator) -> None:
         return
     if not isinstance(value, Figure):
         raise InvalidValueError(_figure_hint(indicator))
-    _check_figure(value.value, indicator)
+    _check_figure(value.value, indicator, rule.low, rule.high)
 
 
-def _check_figure(number: float, indicator: Indicator, part: str | None = None) -> None:
-    """A figure of ``indicator`` (or of its labelled ``part``) in its range
-    (``_figure_range``): 0 to 100 for a percentage, never negative for a count, a length
-    or an area."""
-    of = f" (part {part})" if part else ""
-    low, high = _figure_range(indicator)
+def _check_figure(
+    number: float,
+    indicator: Indicator,
+    low: float | None,
+    high: float | None,
+    part: str | None = None,
+) -> None:
+    """A figure of ``indicator`` (or of its labelled ``part``) in its range ``low`` to
+    ``high`` (``_figure_range``): 0 to 100 for a percentage, never negative for a count, a
+    length or an area."""
     if high is not None and not (low or 0) <= number <= high:
+        of = f" (part {part})" if part else ""
         raise InvalidValueError(
             f"{indicator.id}{of} is a percentage: expected 0 to 100, got {number_text(number)}"
         )
     if low is not None and number < low:
+        of = f" (part {part})" if part else ""
         if indicator.unit in MEASURE_UNITS:
             what = f"measures {indicator.unit}: a length or an area"
         elif indicator.unit:

@@ -19,7 +19,7 @@ from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, today
 from fukuoka_dx.loading import load_plan
 from fukuoka_dx.model import Indicator, IndicatorStatus, Initiative, Plan, TargetColumn
 from fukuoka_dx.observations.carry import carry_over
-from fukuoka_dx.observations.checks import check_observations
+from fukuoka_dx.observations.checks import ObservationChecker, check_observations
 from fukuoka_dx.observations.values import Observation, value_text
 from fukuoka_dx.progress.reasons import Reason
 from fukuoka_dx.progress.reasons import ReasonCode as C
@@ -30,6 +30,7 @@ from fukuoka_dx.progress.rules import (
     default_column,
     desired_sense,
     evaluate,
+    evaluate_checked,
     numeric_baseline,
 )
 from fukuoka_dx.progress.schemes import STANDARD, Scheme
@@ -197,7 +198,16 @@ def _latest_observation(observations: Sequence[Observation]) -> Observation | No
     the order given does not either."""
     if not observations:
         return None
-    return max(observations, key=lambda o: (o.fiscal_year, o.date, value_text(o.value)))
+    latest = max(observations, key=_when)
+    when = _when(latest)
+    tied = [o for o in observations if _when(o) == when]
+    if len(tied) == 1:
+        return latest
+    return max(tied, key=lambda o: value_text(o.value))  # the first of equal keys, as max
+
+
+def _when(o: Observation) -> tuple[int, pendulum.Date]:
+    return (o.fiscal_year.year, o.date)
 
 
 def _rollup(
@@ -278,7 +288,7 @@ def assess(
     column = TargetColumn(target) if target is not None else None
     by_indicator: dict[str, list[Observation]] = {}
     excluded = []
-    for o in check_observations(plan, observations):
+    for o in check_observations(plan, observations, ObservationChecker(plan)):
         if o.fiscal_year > fy or (o.as_of is not None and o.as_of > day):
             excluded.append(Exclusion(o, _exclusion_reason(o, day)))
         else:
@@ -292,7 +302,11 @@ def assess(
                 borrowed = f"{ini.reposts}.{ind.number}"
                 obs = [attrs.evolve(o, indicator_id=ind.id) for o in by_indicator.get(borrowed, [])]
             chosen = column or default_column(ind, day)
-            result = evaluate(ind, _latest_observation(obs), chosen, thresholds)
+            latest = _latest_observation(obs)
+            if latest is None or borrowed:  # a borrowed figure is checked against this one
+                result = evaluate(ind, latest, chosen, thresholds)
+            else:  # checked once, above
+                result = evaluate_checked(ind, latest, chosen, thresholds)
             if borrowed and result.observation is not None:
                 result = attrs.evolve(result, borrowed_from=borrowed)
             result = attrs.evolve(

@@ -62,6 +62,7 @@ __all__ = [
     "default_column",
     "desired_sense",
     "evaluate",
+    "evaluate_checked",
     "expected_share",
     "judged_columns",
     "numeric_baseline",
@@ -396,7 +397,6 @@ def evaluate(
     column = TargetColumn(column)
     if column is TargetColumn.BASELINE:
         raise InvalidValueError("progress is measured against the midterm or final target")
-    target = indicator.target(column)
     target_fy = indicator.fiscal_year(column)
     if observation is None:
         return IndicatorProgress(
@@ -414,6 +414,22 @@ def evaluate(
             f"observation of {observation.indicator_id} given for {indicator.id}"
         )
     check_value(observation.value, indicator)  # as reading does: 120 % is no achievement
+    return evaluate_checked(indicator, observation, column, thresholds)
+
+
+def evaluate_checked(
+    indicator: Indicator,
+    observation: Observation,
+    column: TargetColumn,
+    thresholds: Thresholds,
+) -> IndicatorProgress:
+    """:func:`evaluate` of an observation of ``indicator`` already checked against it (by
+    :func:`~fukuoka_dx.observations.checks.check_observations`, as ``assess`` checks every
+    observation once), against a midterm or final ``column``."""
+    if column is TargetColumn.BASELINE:
+        raise InvalidValueError("progress is measured against the midterm or final target")
+    target = indicator.target(column)
+    target_fy = indicator.fiscal_year(column)
     expected = expected_share(observation.fiscal_year, indicator.baseline_fy, target_fy)
     j = _judge(indicator, target, observation.value)
     if j.holds_level:  # no gradual path to a level that is to be held throughout
