@@ -358,13 +358,10 @@ def rounds() -> float | None:
     return t_collect / t_cells
 
 
-def round_assess() -> float | None:
+def round_assess() -> float:
     """Assessing a full round in a warm process, in seconds (see round_assess.py)."""
-    try:
-        from round_assess import round_assess_time  # type: ignore[import-not-found]
-    except ImportError:
-        print("assessing a round: skipped (benchmarks/round_assess.py not found)")
-        return None
+    from round_assess import round_assess_time
+
     seconds, records = round_assess_time()
     print(f"assessing a full round ({records} records): {seconds * 1e3:8.2f} ms")
     return float(seconds)
@@ -457,8 +454,7 @@ def main() -> None:
         t = assess_time(n)
         print(f"assess, {n:3d} obs/indicator: {t * 1e3:8.2f} ms  ratio to 1: {t / base:6.1f}x")
     round_time = round_assess()
-    if round_time is not None:
-        goals.append(Goal("assessing a full round (warm process)", round_time * 1e3, 50, "ms"))
+    goals.append(Goal("assessing a full round (warm process)", round_time * 1e3, 50, "ms"))
     t_diff, t_canon, changes = diff_times()
     print(f"canonical JSON of the plan: {t_canon * 1e3:8.2f} ms")
     print(
