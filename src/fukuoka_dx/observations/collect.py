@@ -33,11 +33,12 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import itertools
 import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -366,8 +367,7 @@ def _text_cell(column: str, cell: Any, formula: Any) -> object:
 
 
 def _workbook_file(path: Path, name: str) -> _File:
-    from fukuoka_dx.observations.spreadsheet import _cell_value, _load
-    from fukuoka_dx.observations.spreadsheet import _Refused as _CellRefused
+    from fukuoka_dx.observations.spreadsheet import _has_formulas, _load
 
     out = _File(name)
     try:
@@ -380,51 +380,81 @@ def _workbook_file(path: Path, name: str) -> _File:
         out.problems.append(InputProblem(name, None, "", f"cannot read the file: {exc.strerror}"))
         return out
     try:
-        formulas = _load(data, name, data_only=False)
+        # read a second time, for the formulas, only where a sheet holds any
+        formulas = _load(data, name, data_only=False) if _has_formulas(data) else None
         try:
-            for title in [ws.title for ws in values.worksheets]:
-                rows = list(values[title].iter_rows())
-                written = list(formulas[title].iter_rows())
-                if not rows:
-                    continue
-                head = [getattr(c, "value", None) for c in rows[0]]
-                if _about_sheet(head):
-                    out.about.update(_about(rows))
-                    continue
-                columns = {i: c for i, h in enumerate(head) if (c := column_of_row_header(h))}
-                if not any(c in columns.values() for c in ("indicator_id", "initiative_id")):
-                    continue
-                problem = _header_problem(list(columns.values()))
-                where = f"{name}, sheet {title}"
-                if problem:
-                    out.problems.append(InputProblem(f"{where}, row 1", None, "", problem))
-                    continue
-                for n, (row, formula_row) in enumerate(zip(rows[1:], written[1:], strict=False), 2):
-                    cells: dict[str, object] = {}
-                    refs: dict[str, str] = {}
-                    refused: list[InputProblem] = []
-                    location = f"{where}, row {n}"
-                    for i, column in columns.items():
-                        cell = row[i] if i < len(row) else None
-                        formula = formula_row[i] if i < len(formula_row) else None
-                        refs[column] = f"{_letter(i)}{n}"
-                        try:
-                            if column in _OBSERVATION:
-                                cells[column] = _cell_value(column, cell, formula)
-                            else:
-                                cells[column] = _text_cell(column, cell, formula)
-                        except (_CellRefused, _Refused) as exc:
-                            at = f"{location}, cell {refs[column]}"
-                            refused.append(InputProblem(at, column, exc.text, exc.reason))
-                            cells[column] = None
-                    if all(_blank(v) for v in cells.values()) and not refused:
-                        continue
-                    out.rows.append(_Row(location, name, title, n, cells, refs, tuple(refused)))
+            for ws in values.worksheets:
+                _read_sheet(ws, None if formulas is None else formulas[ws.title], name, out)
         finally:
-            formulas.close()
+            if formulas is not None:
+                formulas.close()
     finally:
         values.close()
     return out
+
+
+def _read_sheet(ws: Any, formulas: Any | None, name: str, out: _File) -> None:
+    """The rows of one sheet, read one by one into ``out`` (``formulas``: the same sheet
+    with its formulas, or ``None`` where the workbook holds none): a packet's about sheet
+    gives what it says of the packet; a sheet whose header names no id column is left
+    after its first row."""
+    from fukuoka_dx.observations.spreadsheet import _cell_value
+    from fukuoka_dx.observations.spreadsheet import _Refused as _CellRefused
+
+    rows: Iterator[tuple[Any, ...]] = ws.iter_rows()
+    first = next(rows, None)
+    if first is None:
+        return
+    head = [getattr(c, "value", None) for c in first]
+    if _about_sheet(head):
+        out.about.update(_about(rows))
+        return
+    columns = {i: c for i, h in enumerate(head) if (c := column_of_row_header(h))}
+    if not any(c in columns.values() for c in ("indicator_id", "initiative_id")):
+        return
+    title = ws.title
+    problem = _header_problem(list(columns.values()))
+    where = f"{name}, sheet {title}"
+    if problem:
+        out.problems.append(InputProblem(f"{where}, row 1", None, "", problem))
+        return
+    written: Iterator[tuple[Any, ...]] = (
+        itertools.islice(formulas.iter_rows(), 1, None)
+        if formulas is not None
+        else itertools.repeat(())
+    )
+    # what each column needs, once for the sheet: its index, its letter, how it is read
+    order = [
+        (i, column, _letter(i), _cell_value if column in _OBSERVATION else _text_cell)
+        for i, column in columns.items()
+    ]
+    for n, (row, formula_row) in enumerate(zip(rows, written, strict=False), 2):
+        cells: dict[str, object] = {}
+        refused: list[InputProblem] = []
+        width, formula_width = len(row), len(formula_row)
+        for i, column, letter, read in order:
+            cell: Any = row[i] if i < width else None
+            formula = formula_row[i] if i < formula_width else None
+            value = getattr(cell, "value", None)
+            # the two commonest cells, as both readers read them: empty, and text
+            if value is None:
+                if formula is None or formula.data_type != "f":
+                    cells[column] = None
+                    continue
+            elif value.__class__ is str and cell.data_type != "e":
+                cells[column] = value
+                continue
+            try:
+                cells[column] = read(column, cell, formula)
+            except (_CellRefused, _Refused) as exc:
+                at = f"{where}, row {n}, cell {letter}{n}"
+                refused.append(InputProblem(at, column, exc.text, exc.reason))
+                cells[column] = None
+        if not refused and all(_blank(v) for v in cells.values()):
+            continue
+        refs = {column: f"{letter}{n}" for _, column, letter, _ in order}
+        location = f"{where}, row {n}"
+        out.rows.append(_Row(location, name, title, n, cells, refs, tuple(refused)))
 
 
 def _letter(index: int) -> str:
@@ -440,9 +470,10 @@ def _about_sheet(head: Sequence[object]) -> bool:
     return len(head) >= 3 and all(names & w for w in wanted)
 
 
-def _about(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
+def _about(rows: Iterable[Sequence[Any]]) -> dict[str, str]:
+    """What the rows of an about sheet (after its header) say of the packet."""
     found: dict[str, str] = {}
-    for row in rows[1:]:
+    for row in rows:
         cells = [getattr(c, "value", None) for c in row]
         if len(cells) >= 3 and isinstance(cells[0], str) and cells[0] in ABOUT_KEYS:
             found[cells[0]] = "" if cells[2] is None else str(cells[2])
