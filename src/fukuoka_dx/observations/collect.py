@@ -53,6 +53,7 @@ from fukuoka_dx.errors import (
 )
 from fukuoka_dx.fiscal_calendar import FiscalYear, as_date, as_fiscal_year, today
 from fukuoka_dx.model import Plan
+from fukuoka_dx.observations.checks import observation_years
 from fukuoka_dx.observations.files import (
     _csv_error,
     _decode,
@@ -161,8 +162,10 @@ def _words(prefix: str, codes: Iterable[str]) -> dict[str, str]:
     return out
 
 
-_STATUSES: Final = _words("activity", [s.value for s in ActivityStatus])
-_NEXT_STEPS: Final = _words("next_step", [s.value for s in NextStep])
+_STATUS_CODES: Final = tuple(s.value for s in ActivityStatus)
+_NEXT_STEP_CODES: Final = tuple(s.value for s in NextStep)
+_STATUSES: Final = _words("activity", _STATUS_CODES)
+_NEXT_STEPS: Final = _words("next_step", _NEXT_STEP_CODES)
 _PROVISIONAL: Final = {**_words("provisional", ["true", "false"]), "1": "true", "0": "false"}
 
 
@@ -380,8 +383,9 @@ def _workbook_file(path: Path, name: str) -> _File:
         out.problems.append(InputProblem(name, None, "", f"cannot read the file: {exc.strerror}"))
         return out
     try:
-        # read a second time, for the formulas, only where a sheet holds any
-        formulas = _load(data, name, data_only=False) if _has_formulas(data) else None
+        # read a second time, for the formulas, only where a sheet it reads holds any
+        parts = [getattr(ws, "_worksheet_path", None) for ws in values.worksheets]
+        formulas = _load(data, name, data_only=False) if _has_formulas(data, parts) else None
         try:
             for ws in values.worksheets:
                 _read_sheet(ws, None if formulas is None else formulas[ws.title], name, out)
@@ -553,6 +557,9 @@ def _read_file(path: Path) -> _File:
 
 # -- reading a row ---------------------------------------------------------------------------
 
+#: The fiscal years an observation may have (first, last).
+_Years = tuple[FiscalYear, FiscalYear]
+
 
 def _text(value: object) -> str:
     return "" if value is None else unicodedata.normalize("NFKC", str(value)).strip()
@@ -604,11 +611,11 @@ def _year(row: _Row, fy: FiscalYear) -> tuple[FiscalYear | None, InputProblem | 
     return year, None
 
 
-def _indicator_row(row: _Row, plan: Plan, fy: FiscalYear) -> _Read:
+def _indicator_row(row: _Row, plan: Plan, fy: FiscalYear, years: _Years) -> _Read:
     ident = _text(row.cells.get("indicator_id"))
     bureau = _bureau_of(plan, ident)
     provisional, p1 = _closed(row, "provisional", _PROVISIONAL, "provisional", ["true", "false"])
-    next_step, p2 = _closed(row, "next_step", _NEXT_STEPS, "next_step", [s.value for s in NextStep])
+    next_step, p2 = _closed(row, "next_step", _NEXT_STEPS, "next_step", _NEXT_STEP_CODES)
     problems = [*row.problems, *(p for p in (p1, p2) if p)]
     evidence = _free(row.cells.get("evidence"))
     factors, issues = _free(row.cells.get("factors")), _free(row.cells.get("issues"))
@@ -650,7 +657,7 @@ def _indicator_row(row: _Row, plan: Plan, fy: FiscalYear) -> _Read:
             provisional == "true",
             evidence,
         )
-        problems += report_problems(plan, narrative, row.location)
+        problems += report_problems(plan, narrative, row.location, years)
         records.append(narrative)
     return _result(row, records, problems, bureau)
 
@@ -658,8 +665,8 @@ def _indicator_row(row: _Row, plan: Plan, fy: FiscalYear) -> _Read:
 def _initiative_row(row: _Row, plan: Plan, fy: FiscalYear) -> _Read:
     ident = _text(row.cells.get("initiative_id"))
     bureau = _bureau_of(plan, ident)
-    status, p1 = _closed(row, "status", _STATUSES, "activity", [s.value for s in ActivityStatus])
-    next_step, p2 = _closed(row, "next_step", _NEXT_STEPS, "next_step", [s.value for s in NextStep])
+    status, p1 = _closed(row, "status", _STATUSES, "activity", _STATUS_CODES)
+    next_step, p2 = _closed(row, "next_step", _NEXT_STEPS, "next_step", _NEXT_STEP_CODES)
     problems = [*row.problems, *(p for p in (p1, p2) if p)]
     done = _free(row.cells.get("done"))
     factors, issues = _free(row.cells.get("factors")), _free(row.cells.get("issues"))
@@ -678,7 +685,7 @@ def _initiative_row(row: _Row, plan: Plan, fy: FiscalYear) -> _Read:
                 "status",
                 "",
                 "what was done is given without the status: choose one of "
-                + _listed("activity", [s.value for s in ActivityStatus]),
+                + _listed("activity", _STATUS_CODES),
             )
         )
     records: list[Observation | Report] = []
@@ -723,14 +730,16 @@ def _bureau_of(plan: Plan, ident: str) -> str | None:
         return None
 
 
-def _read_row(row: _Row, plan: Plan, fy: FiscalYear) -> _Read:
+def _read_row(row: _Row, plan: Plan, fy: FiscalYear, years: _Years) -> _Read:
+    """One row's records or problems (``years``: the plan's observation years, worked out
+    once for a file)."""
     indicator = not _blank(row.cells.get("indicator_id"))
     initiative = not _blank(row.cells.get("initiative_id"))
     if indicator and initiative:
         why = "the row names an indicator and an initiative: a row is of one of them"
         return _Read(problems=(InputProblem(row.location, None, "", why),))
     if indicator or ("indicator_id" in row.cells and "initiative_id" not in row.cells):
-        return _indicator_row(row, plan, fy)
+        return _indicator_row(row, plan, fy, years)
     if initiative or "initiative_id" in row.cells:
         return _initiative_row(row, plan, fy)
     why = "the row names neither an indicator (indicator_id) nor an initiative (initiative_id)"
@@ -907,9 +916,10 @@ def _read_returned(f: _File, plan: Plan, fy: FiscalYear) -> _FileRead:
     refusals = [Refusal(p, bureau) for p in (*f.problems, *whole)]
     given: list[_Given] = []
     unfilled = 0
+    years = observation_years(plan)
     bureaus: set[str] = {bureau} if bureau else set()
     for row in f.rows:
-        read = _read_row(row, plan, fy)
+        read = _read_row(row, plan, fy, years)
         if read.bureau:
             bureaus.add(read.bureau)
         if read.unfilled:
@@ -982,9 +992,10 @@ def _round(
     position = {ind.id: n for n, ind in enumerate(plan.indicators)}
     position.update({ini.id: n for n, ini in enumerate(plan.initiatives)})
     recorded = {_record_key(r) for r in kept}
+    kinds = {kind: n for n, kind in enumerate(RecordKind)}
 
     def order(key: tuple[RecordKind, str, FiscalYear]) -> tuple[int, int]:
-        return (list(RecordKind).index(key[0]), position.get(key[1], 0))
+        return (kinds[key[0]], position.get(key[1], 0))
 
     observations = sorted(
         (r for r in kept if isinstance(r, Observation)), key=lambda r: order(_record_key(r))

@@ -331,21 +331,28 @@ def _not_a_workbook(data: bytes, detail: str) -> str:
 _FORMULA: Final = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
-def _has_formulas(data: bytes) -> bool:
+def _has_formulas(data: bytes, parts: Sequence[str | None] | None = None) -> bool:
     """Whether any worksheet of the workbook holds a formula (read in chunks; ``True`` where
-    it cannot be told, so that the formulas are then read)."""
+    it cannot be told, so that the formulas are then read). ``parts`` are the archive's
+    parts the worksheets are read from, where known (``None`` for one not known); else
+    every part under ``xl/worksheets/``."""
+    if parts is not None and None in parts:
+        return True
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for info in archive.infolist():
-                if not info.filename.startswith("xl/worksheets/"):
-                    continue
+            infos = (
+                [archive.getinfo(str(p)) for p in parts]
+                if parts is not None
+                else [i for i in archive.infolist() if i.filename.startswith("xl/worksheets/")]
+            )
+            for info in infos:
                 with archive.open(info) as part:
                     tail = b""
                     while chunk := part.read(1 << 20):
                         if _FORMULA.search(tail + chunk):
                             return True
                         tail = chunk[-16:]
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, KeyError):
         return True
     return False
 
