@@ -467,11 +467,16 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
+#: The headers of an about sheet's key, item and value columns, as compared.
+_ABOUT_HEADERS: Final = tuple(
+    frozenset(_key(w) for w in CATALOGUE[f"excel.about.{k}"]) for k in ("key", "item", "value")
+)
+
+
 def _about_sheet(head: Sequence[object]) -> bool:
     """A packet's about sheet: its header names the key, item and value columns."""
     names = {_key(h) for h in head[:3]}
-    wanted = [{_key(w) for w in CATALOGUE[f"excel.about.{k}"]} for k in ("key", "item", "value")]
-    return len(head) >= 3 and all(names & w for w in wanted)
+    return len(head) >= 3 and all(names & w for w in _ABOUT_HEADERS)
 
 
 def _about(rows: Iterable[Sequence[Any]]) -> dict[str, str]:
