@@ -175,3 +175,40 @@ def test_the_formulas_are_read_where_a_sheet_holds_any(tmp_path: Path) -> None:
     path.write_bytes(with_formula)
     (problem,) = collect_module._workbook_file(path, "packet.xlsx").rows[0].problems
     assert problem.text == "=1+1" and problem.location.endswith("row 2, cell J2")
+
+
+def _moved_sheets(data: bytes) -> bytes:
+    """The workbook with its worksheets stored under ``xl/sheets/`` (a name the format
+    allows: the workbook's relationships say where each sheet is)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            name = info.filename.replace("xl/worksheets/", "xl/sheets/")
+            if info.filename in ("[Content_Types].xml", "xl/_rels/workbook.xml.rels"):
+                body = body.replace(b"worksheets/sheet", b"sheets/sheet")
+            dst.writestr(name, body)
+    return out.getvalue()
+
+
+def test_a_formula_in_a_sheet_stored_elsewhere_is_read_as_a_formula(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["indicator_id", "fiscal_year", "value"])
+    ws.append(["1-1-3.1", 2025, "=40+2"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    moved = _moved_sheets(buffer.getvalue())
+    assert not _has_formulas(moved)  # no part under xl/worksheets/ any more
+    path = tmp_path / "moved.xlsx"
+    path.write_bytes(moved)
+    with pytest.raises(fukuoka_dx.ObservationsError) as caught:
+        fukuoka_dx.read_observations(path, fukuoka_dx.load_plan())
+    (problem,) = caught.value.problems
+    assert problem.text == "=40+2" and problem.location.endswith("row 2, cell C2")
+    assert "a formula the workbook holds no computed value for" in problem.reason

@@ -370,7 +370,7 @@ def _text_cell(column: str, cell: Any, formula: Any) -> object:
 
 
 def _workbook_file(path: Path, name: str) -> _File:
-    from fukuoka_dx.observations.spreadsheet import _has_formulas, _load
+    from fukuoka_dx.observations.spreadsheet import _load, formulas_workbook
 
     out = _File(name)
     try:
@@ -383,9 +383,7 @@ def _workbook_file(path: Path, name: str) -> _File:
         out.problems.append(InputProblem(name, None, "", f"cannot read the file: {exc.strerror}"))
         return out
     try:
-        # read a second time, for the formulas, only where a sheet it reads holds any
-        parts = [getattr(ws, "_worksheet_path", None) for ws in values.worksheets]
-        formulas = _load(data, name, data_only=False) if _has_formulas(data, parts) else None
+        formulas = formulas_workbook(data, name, values)
         try:
             for ws in values.worksheets:
                 _read_sheet(ws, None if formulas is None else formulas[ws.title], name, out)

@@ -48,6 +48,7 @@ __all__ = [
     "OBSERVATION_HEADERS",
     "WorkbookFile",
     "column_of_header",
+    "formulas_workbook",
     "not_text",
     "observation_header",
     "read_observations_xlsx",
@@ -357,6 +358,14 @@ def _has_formulas(data: bytes, parts: Sequence[str | None] | None = None) -> boo
     return False
 
 
+def formulas_workbook(data: bytes, name: str, values: Workbook) -> Workbook | None:
+    """The workbook read again for its formulas (``values`` read for its computed values),
+    only where a worksheet ``values`` reads holds any: the parts it reads them from, not every
+    part the archive names, so that a sheet stored elsewhere is not missed."""
+    parts = [getattr(ws, "_worksheet_path", None) for ws in values.worksheets]
+    return _load(data, name, data_only=False) if _has_formulas(data, parts) else None
+
+
 # -- reading ----------------------------------------------------------------------------------
 
 
@@ -489,7 +498,7 @@ def read_observations_xlsx(
     require_openpyxl()
     data, name = _read_bytes(file)
     values = _load(data, name, data_only=True)
-    formulas = _load(data, name, data_only=False) if _has_formulas(data) else None
+    formulas = formulas_workbook(data, name, values)
     read = _Sheets()
     try:
         chosen = _choose_sheets(values, name, sheet)
