@@ -18,7 +18,6 @@ import enum
 import math
 import re
 import unicodedata
-from decimal import Decimal
 from typing import ClassVar, Final
 
 import attrs
@@ -301,6 +300,13 @@ _MAINTAIN: Final = frozenset({"継続", "維持", "現状維持"})
 _PENDING_MARKS: Final = ("※", "設定", "指標なし", "今後調査", "検討中", "未定")
 
 
+def _decimal(text: str) -> object:
+    """A number's exact value (decimal imported on first use: few figures need it)."""
+    from decimal import Decimal
+
+    return Decimal(text)
+
+
 def parse_number(text: str) -> float:
     """A published figure (``1,234``, ``51.3``, full-width digits) as a float. A figure with
     more digits than a float holds exactly is refused, never rounded; so is a change written
@@ -318,7 +324,7 @@ def parse_number(text: str) -> float:
         raise TargetParseError(f"{text!r} is not a finite figure")
     significant = len(digits) - (digits[0] in "+-") - ("." in digits)
     # up to 15 digits a float always holds exactly (DBL_DIG); beyond, compare the decimals
-    if significant > 15 and Decimal(number_text(value)) != Decimal(digits):
+    if significant > 15 and _decimal(number_text(value)) != _decimal(digits):
         raise InvalidValueError(
             f"{text!r} has more digits than a figure holds exactly (about 15 significant "
             f"digits): it would be read as {number_text(value)}"
