@@ -67,6 +67,7 @@ from fukuoka_dx.report.rounds import figure_words, schedule_table, tracker_peopl
 from fukuoka_dx.report.sheets import CHECKED_RULES as _CHECKED
 from fukuoka_dx.report.sheets import header_row as _header_row
 from fukuoka_dx.report.sheets import new_workbook as _new_workbook
+from fukuoka_dx.report.sheets import print_setup as _print_setup
 from fukuoka_dx.report.sheets import value_hint as _value_hint
 from fukuoka_dx.report.sheets import value_validation as _validation
 from fukuoka_dx.report.sheets import workbook_bytes as _bytes
@@ -109,27 +110,6 @@ _TEXT_FORMAT: Final = "@"
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang is Lang.JA else pair[1]
-
-
-def _print_setup(ws: Worksheet, title: str) -> None:
-    """A4 landscape, one page wide (as many pages down as it takes), the header row on
-    every page, the sheet's title in the page header and page numbers in the footer."""
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:1"
-    ws.print_options.gridLines = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    header, footer = ws.oddHeader, ws.oddFooter
-    if header is not None and header.center is not None:
-        header.center.text = title.replace("&", "&&")
-    if footer is not None and footer.center is not None:
-        footer.center.text = "&P / &N"
 
 
 #: The height of a line of text in a row, in points (11-point type).

@@ -55,6 +55,7 @@ from fukuoka_dx.report.sheets import (
     header_row,
     list_validation,
     new_workbook,
+    print_setup,
     value_hint,
     value_validation,
     workbook_bytes,
@@ -164,23 +165,9 @@ def _header(column: str, lang: Lang) -> str:
 
 
 def _print_setup(ws: Worksheet, bureau: Bureau, fy: FiscalYear, lang: Lang) -> None:
-    """A4 landscape, a page wide, the header row on every page, the bureau at the top."""
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:1"
-    ws.print_options.gridLines = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    header, footer = ws.oddHeader, ws.oddFooter
-    if header is not None and footer is not None:
-        header.center.text = f"{bureau.name_ja} {fy_label(fy, lang)} {ws.title}"
-        footer.center.text = "&P / &N"
+    """The workbooks' print set-up, the bureau, the year and the sheet at the top."""
+    title = f"{bureau.name_ja} {fy_label(fy, lang)} {ws.title}"
+    print_setup(ws, title, top_bottom=0.75, header_footer=0.3)
 
 
 def _protect(ws: Worksheet) -> None:

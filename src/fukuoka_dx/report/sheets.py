@@ -35,6 +35,7 @@ __all__ = [
     "header_row",
     "list_validation",
     "new_workbook",
+    "print_setup",
     "value_hint",
     "value_validation",
     "workbook_bytes",
@@ -84,6 +85,32 @@ def header_row(ws: Worksheet, headers: Sequence[str], widths: Sequence[float]) -
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def print_setup(
+    ws: Worksheet, title: str, *, top_bottom: float = 0.6, header_footer: float | None = None
+) -> None:
+    """A4 landscape, one page wide (as many pages down as it takes), the header row on
+    every page, ``title`` in the page header and page numbers in the footer; the margins in
+    inches (``header_footer``, where given, for the page header and footer)."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = top_bottom
+    if header_footer is not None:
+        ws.page_margins.header = ws.page_margins.footer = header_footer
+    header, footer = ws.oddHeader, ws.oddFooter
+    if header is not None and header.center is not None:
+        header.center.text = title.replace("&", "&&")
+    if footer is not None and footer.center is not None:
+        footer.center.text = "&P / &N"
 
 
 def about_sheet(
